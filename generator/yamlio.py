@@ -1,0 +1,118 @@
+"""Read and write fact files: deterministic YAML, atomic writes, validation errors with file:line.
+
+Deterministic: same models -> byte-identical files (fixed key order, no timestamps).
+Atomic: written to a temporary file in the same folder, then renamed over the old one,
+so a crash never leaves a half-written or missing file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .errors import BriefingError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, long lines kept whole, multi-line strings as literal blocks."""
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+_Dumper.add_representer(tuple, lambda d, v: d.represent_list(list(v)))
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def to_plain(obj: BaseModel | list[BaseModel]) -> Any:
+    if isinstance(obj, list):
+        return [o.model_dump(mode="json") for o in obj]
+    return obj.model_dump(mode="json")
+
+
+def write_atomic(path: Path, text: str | bytes) -> bool:
+    """Write `text` to `path` via temp file + rename. Returns False when the file already held it."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def write_yaml(path: Path, obj: BaseModel | list[BaseModel] | Any) -> bool:
+    data = to_plain(obj) if isinstance(obj, (BaseModel, list)) and _is_models(obj) else obj
+    return write_atomic(path, dump_yaml(data))
+
+
+def _is_models(obj: Any) -> bool:
+    return isinstance(obj, BaseModel) or all(isinstance(o, BaseModel) for o in obj)
+
+
+def _load_raw(path: Path) -> tuple[Any, yaml.Node | None]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BriefingError(path, "file not found") from None
+    except UnicodeDecodeError as exc:
+        raise BriefingError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise BriefingError(path, f"invalid YAML: {problem}", line=mark.line + 1 if mark else None) from None
+    return data, node
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """Follow a pydantic error location through the YAML node tree to a line number."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        elif isinstance(node, yaml.MappingNode):
+            match = [v for k, v in node.value if getattr(k, "value", None) == str(key)]
+            if not match:
+                break
+            node = match[0]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def load_yaml(path: Path, model: type[M], *, many: bool = False) -> M | list[M]:
+    """Load and validate; errors name the file and the line of the offending value."""
+    data, node = _load_raw(path)
+    if many and data is None:
+        data = []
+    target: Any = list[model] if many else model  # type: ignore[valid-type]
+    try:
+        return TypeAdapter(target).validate_python(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        where = ".".join(str(p) for p in loc) or "top level"
+        raise BriefingError(path, f"{where}: {err['msg']}", line=_line_of(node, loc)) from None
