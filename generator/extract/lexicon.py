@@ -1,0 +1,92 @@
+"""General French lexicons the extractors share: speech cues, roles, institutions.
+
+These are words of the language (verbs of saying, job titles, kinds of institution),
+never names taken from a particular article.
+"""
+
+# verbs that introduce reported speech (lemmas)
+CUE_LEMMAS = frozenset("""
+dire affirmer souligner dénoncer déplorer insurger estimer expliquer rappeler ajouter assurer écrire
+déclarer indiquer préciser confier lancer poursuivre conclure répondre répliquer reconnaître admettre
+avertir alerter annoncer accuser reprocher regretter juger considérer raconter témoigner détailler
+s'insurger insister marteler martèler plaider prévenir promettre protester réclamer demander exiger
+révéler confirmer démentir nier contester critiquer fustiger condamner saluer citer appeler affirmer
+signaler noter observer commenter résumer tweeter twitter écrire publier évoquer mentionner invoquer
+souhaiter espérer craindre redouter s'inquiéter inquiéter lâcher glisser souffler tonner pointer
+""".split())
+
+# verbs whose complement clause is an attributed position (for claims), beyond the cues
+CLAIM_EXTRA_LEMMAS = frozenset("penser croire soutenir prétendre constater".split())
+
+# markers that attribute without a verb: "selon X", "d'après X", "pour X,"
+ATTRIBUTION_MARKERS = ("selon", "d'après", "d’après", "pour")
+
+# nouns naming a statement made by someone: "l'annonce de la gendarmerie : « … »"
+SPEECH_NOUNS = frozenset("""
+annonce communiqué déclaration message lettre courrier tweet post publication texte propos
+réponse discours interview entretien tribune note avis
+""".split())
+
+# head nouns of job titles and roles: "le député du Nord", "la ministre", "l'élu"
+ROLE_NOUNS = frozenset("""
+ministre secrétaire député députée sénateur sénatrice élu élue maire président présidente
+leader chef cheffe dirigeant dirigeante porte-parole procureur procureure préfet préfète juge
+avocat avocate directeur directrice fondateur fondatrice patron patronne responsable conseiller
+conseillère commissaire rapporteur rapporteure délégué déléguée gouverneur premier première
+candidat candidate militant militante syndicaliste journaliste photographe chercheur chercheuse
+spécialiste expert experte commandant commandante capitaine officier enquêteur enquêtrice
+adjoint adjointe vice-président vice-présidente coordinateur coordinatrice administrateur
+administratrice gérant gérante propriétaire créateur créatrice victime
+""".split())
+
+# head nouns of institutions: "le parquet de Paris", "la gendarmerie nationale"
+INSTITUTION_NOUNS = frozenset("""
+parquet tribunal cour gendarmerie police préfecture ministère mairie conseil commission agence
+autorité direction office brigade assemblée sénat gouvernement parlement association syndicat
+fédération parti société groupe collectif fondation observatoire institut haute
+""".split())
+
+# media nouns that start an outlet's name: "le Journal du dimanche"
+MEDIA_NOUNS = frozenset("journal radio magazine quotidien hebdomadaire chaîne revue télévision".split())
+
+SUBJECT_PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f"}
+
+DETERMINERS = ("le ", "la ", "les ", "l'", "l’", "du ", "de la ", "de l'", "de l’", "des ", "au ", "aux ", "d'", "d’")
+
+# prepositions after which a proper noun is a place: "à Dijon", "en Bulgarie", "dans le Nord"
+LOCATIVE_BEFORE = ("à", "en", "au", "aux", "dans le", "dans la", "dans les", "vers", "près de", "basée à", "basé à")
+
+# irregular forms of cue verbs the tagger may not lemmatise (present, past participle, imperfect)
+_IRREGULAR = {
+    "dire": "dit dis disent disait disaient dira", "écrire": "écrit écrivent écrivait écrira",
+    "reconnaître": "reconnaît reconnaît reconnu reconnue reconnaissent", "admettre": "admet admis admettent",
+    "promettre": "promet promis promettent", "répondre": "répond répondu répondent répondait",
+    "conclure": "conclut conclu concluent", "poursuivre": "poursuit poursuivi poursuivent",
+    "prévenir": "prévient prévenu préviennent", "soutenir": "soutient soutenu soutiennent",
+    "craindre": "craint craignent", "contredire": "contredit", "lâcher": "lâche lâché",
+}
+
+
+def _er_forms(lemma: str) -> set[str]:
+    stem = lemma[:-2]
+    endings = ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "era", "eront", "ant", "a", "ons", "ez")
+    forms = {stem + e for e in endings}
+    if stem.endswith("g"):
+        forms |= {stem + "eait", stem + "eaient", stem + "eant", stem + "ea"}
+    if stem.endswith("c"):
+        forms |= {stem[:-1] + "ç" + e for e in ("ait", "aient", "ant", "a")}
+    return forms
+
+
+def _cue_forms() -> frozenset[str]:
+    forms: set[str] = set()
+    for lemma in CUE_LEMMAS:
+        verb = lemma.removeprefix("s'")
+        if verb.endswith("er"):
+            forms |= _er_forms(verb)
+    for words in _IRREGULAR.values():
+        forms |= set(words.split())
+    return frozenset(forms)
+
+
+CUE_FORMS = _cue_forms()
