@@ -1,0 +1,260 @@
+"""Render stage: French date labels, escaping, fact links, timeline order, stale-page cleanup."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from _render_sample import P, make_facts
+from generator.render import (
+    ARTICLE_PAGES, abbreviations, build_span_index, french_date, md_text, render_docs, safe_url,
+)
+
+
+# ---------------------------------------------------------------- french_date
+
+@pytest.mark.parametrize(
+    ("iso", "precision", "approx", "label"),
+    [
+        ("2024-04-27", "day", False, "27 avril 2024"),
+        ("2024-04-01", "day", False, "1er avril 2024"),
+        ("2023-01", "month", False, "janvier 2023"),
+        ("2023-08-15", "month", False, "août 2023"),   # never finer than the precision
+        ("2022", "year", False, "2022"),
+        ("2022-07-14", "year", False, "2022"),
+        ("2024-04", "month", True, "vers avril 2024"),
+        ("2024-12-25", "day", True, "vers 25 décembre 2024"),
+        ("2024", "day", False, "2024"),                 # never finer than the ISO string
+        ("2024-02", None, False, "février 2024"),
+    ],
+)
+def test_french_date(iso, precision, approx, label):
+    assert french_date(iso, precision, approx) == label
+
+
+def test_french_date_garbage_is_returned_not_invented():
+    assert french_date("hier", "day") == "hier"
+    assert french_date(None, "day") == "date inconnue"
+
+
+# ---------------------------------------------------------------- escaping
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["<script>alert(1)</script>", "[x](javascript:alert(1))", "![](http://evil/x.png)", "{{ 7*7 }}",
+     "{% include 'x' %}", "# titre", "> citation", "- puce", "1. liste", "a | b | c", "*gras* _it_ `code`",
+     "--8<-- \"/etc/passwd\"", "!!! warning", "*[HTML]: piège", "{: #id .cls }", "<!-- x -->", "&amp; &lt;"],
+)
+def test_md_text_neutralises(hostile):
+    out = str(md_text(hostile))
+    for ch in "<>[]()`*_{}#|!&":
+        # every special character is a numeric reference; no raw one is left
+        assert ch not in out.replace("&#", "").replace(";", "") or ch == "&" and "&#" in out
+    assert "\n" not in out
+    assert not re.match(r"\s*([#>\-+*]|\d+\.)", out)
+
+
+def test_md_text_collapses_lines_and_indentation():
+    assert str(md_text("a\n\n    b\tc")) == "a b c"
+
+
+def test_safe_url_rejects_non_http():
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url("data:text/html,<script>") is None
+    assert safe_url("/relative") is None
+    assert "<" not in str(safe_url('https://example.org/?q="><script>'))
+
+
+# ---------------------------------------------------------------- pages
+
+@pytest.fixture()
+def rendered(tmp_path: Path):
+    docs = tmp_path / "docs"
+    written = render_docs([make_facts()], docs)
+    return docs, written
+
+
+def test_all_pages_written(rendered):
+    docs, written = rendered
+    for fname, _title, _tpl in ARTICLE_PAGES:
+        assert (docs / "exemple-lille" / fname).is_file()
+    assert (docs / "index.md").is_file()
+    assert (docs / "includes" / "abbreviations.md").is_file()
+    assert (docs.parent / "generated" / "nav.yml").is_file()
+    assert set(written) >= {docs / "index.md", docs / "exemple-lille" / "texte-source.md"}
+
+
+def test_second_render_writes_nothing(tmp_path: Path):
+    docs = tmp_path / "docs"
+    render_docs([make_facts()], docs)
+    mtimes = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
+    assert render_docs([make_facts()], docs) == []
+    assert mtimes == {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
+
+
+def test_no_raw_article_markup_in_markdown(rendered):
+    docs, _ = rendered
+    for path in docs.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        assert "<script" not in text
+        assert "javascript:" not in text
+        assert "{{" not in text and "{%" not in text
+        assert "![img]" not in text
+
+
+def _ids_in_source(docs: Path, slug: str) -> set[str]:
+    return set(re.findall(r'id="([^"]+)"', (docs / slug / "texte-source.md").read_text(encoding="utf-8")))
+
+
+def test_every_fact_link_points_to_an_id_in_texte_source(rendered):
+    docs, _ = rendered
+    ids = _ids_in_source(docs, "exemple-lille")
+    links = []
+    for fname, _t, _tpl in ARTICLE_PAGES:
+        text = (docs / "exemple-lille" / fname).read_text(encoding="utf-8")
+        links += re.findall(r"\]\(texte-source\.md#([^ )\"]+)", text)
+    assert len(links) >= 15
+    missing = [a for a in links if a not in ids]
+    assert not missing
+
+
+def test_every_fact_with_a_span_has_an_anchor_and_the_exact_words(rendered):
+    facts = make_facts()
+    idx = build_span_index(facts)
+    for q in facts.quotes:
+        span = idx.by_key[("quote", q.id)]
+        assert P[span.paragraph][span.start:span.end] == q.text
+    for e in facts.events:
+        assert ("event", e.id) in idx.by_key
+    # nested/overlapping spans: the person mention "elle" lies inside claim c-1 and key point 1
+    segs = idx.segments("p2")
+    elle = [cover for text, cover, _ in segs if text == "elle"][0]
+    assert {s.anchor for s in elle} == {"c-1", "per-dupont-m2", "point-1"}
+    # segments glue back to the paragraph
+    for pid in P:
+        assert "".join(t for t, _, _ in idx.segments(pid)) == P[pid]
+
+
+def test_invalid_span_gets_no_anchor_but_paragraph_fallback():
+    facts = make_facts()
+    facts.quotes[0].source.end = 10_000
+    idx = build_span_index(facts)
+    assert ("quote", "q-1") not in idx.by_key
+    assert idx.target("quote", "q-1", facts.quotes[0].source) == "p1"
+
+
+def test_timeline_in_date_order(rendered):
+    docs, _ = rendered
+    text = (docs / "exemple-lille" / "chronologie.md").read_text(encoding="utf-8")
+    dates = re.findall(r'datetime="([^"]+)"', text)
+    dates = [d.replace("&#45;", "-") for d in dates]
+    assert dates == ["2022", "2023-01", "2024-04", "2024-04-27"]
+    labels = re.findall(r"<time[^>]*>([^<]+)</time>", text)
+    assert labels == ["2022", "janvier 2023", "vers avril 2024", "27 avril 2024"]
+
+
+def test_quotes_grouped_and_unattributed(rendered):
+    docs, _ = rendered
+    text = (docs / "exemple-lille" / "citations.md").read_text(encoding="utf-8")
+    assert "## Marie Dupont { #cit-per-dupont }" in text
+    assert "Locuteur non précisé par l'article" in text
+    assert text.index("Marie Dupont {") < text.index("Locuteur non précisé")
+
+
+def test_claims_page_has_allegation_warning(rendered):
+    docs, _ = rendered
+    text = (docs / "exemple-lille" / "affirmations.md").read_text(encoding="utf-8")
+    assert "!!! warning" in text
+    assert text.index("!!! warning") < text.index("bf-claim")
+    assert "<strong>Marie Dupont</strong>" in text
+
+
+def test_reference_date_is_said_as_such(tmp_path: Path):
+    docs = tmp_path / "docs"
+    render_docs([make_facts(published=None)], docs)
+    text = (docs / "exemple-lille" / "index.md").read_text(encoding="utf-8")
+    assert "Date de référence (déduite" in text and "28 avril 2024" in text
+
+
+def test_removed_furniture_listed(rendered):
+    docs, _ = rendered
+    text = (docs / "exemple-lille" / "texte-source.md").read_text(encoding="utf-8")
+    assert re.search(r"^(!!!|\?\?\?\+) note", text, re.M)
+    assert "ALAIN JOCARD / AFP" in text
+
+
+def test_stale_article_pages_removed_but_hand_files_kept(tmp_path: Path):
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "assets" / "briefing.css").write_text("/* hand */", encoding="utf-8")
+    render_docs([make_facts("a-un"), make_facts("a-deux")], docs)
+    (docs / "a-deux" / "notes.md").write_text("à la main", encoding="utf-8")
+    render_docs([make_facts("a-un")], docs)
+    assert (docs / "a-un" / "index.md").exists()
+    assert not (docs / "a-deux" / "index.md").exists()
+    assert (docs / "a-deux" / "notes.md").exists()      # not generated: kept
+    assert (docs / "assets" / "briefing.css").exists()
+    assert not (docs / "chronologie.md").exists()        # merged pages only for several articles
+    nav = (tmp_path / "generated" / "nav.yml").read_text(encoding="utf-8")
+    assert "a-deux" not in nav
+
+
+def test_nav_order_and_escaped_titles(rendered):
+    docs, _ = rendered
+    nav = (docs.parent / "generated" / "nav.yml").read_text(encoding="utf-8")
+    titles = re.findall(r"^  - ([^:]+): exemple-lille/", nav, re.M)
+    assert titles == ["Synthèse", "Chronologie", "Citations", "Acteurs", "Qui affirme quoi",
+                      "Contexte juridique", "Texte source"]
+    assert "<b>" not in nav and "&lt;b&gt;" in nav
+
+
+def test_abbreviations_base_set_and_kb():
+    base = abbreviations(None)
+    for k in ("Arcom", "PCF", "JDD", "AFP", "DSA", "LCEN", "CNIL", "RGPD", "SREN"):
+        assert k in base
+
+    class KB:
+        def abbreviations(self):
+            return {"XYZ": "Exemple", "PCF": "faux"}
+
+    got = abbreviations(KB())
+    assert got["XYZ"] == "Exemple" and got["PCF"] == "Parti communiste français"
+
+
+def test_legal_page_uses_only_kb_and_article(tmp_path: Path):
+    class Entry:
+        id = "loi-2023-566-majorite-numerique"
+        kind = "law"
+        official_title = "Loi n° 2023-566 du 7 juillet 2023"
+        short_name = "Loi majorité numérique"
+        summary = "Résumé <i>sourcé</i>."
+        key_provisions = ["Disposition A", "Disposition B"]
+        status = "En vigueur"
+        sources = [{"url": "https://www.legifrance.gouv.fr/x", "excerpt": "…"}, {"url": "javascript:alert(1)"}]
+
+    class Event:
+        id = "evenement-apres"
+        kind = "event"
+        official_title = "Un événement postérieur"
+        short_name = None
+        summary = "Après."
+        key_provisions = []
+        status = None
+        sources = []
+        dates = {"fait": "2024-06-25"}
+
+    class KB:
+        entries = [Entry(), Event()]
+
+        def get(self, kid):
+            return {e.id: e for e in self.entries}.get(kid)
+
+    docs = tmp_path / "docs"
+    render_docs([make_facts()], docs, kb=KB())
+    text = (docs / "exemple-lille" / "contexte-juridique.md").read_text(encoding="utf-8")
+    assert "Disposition B" in text and "legifrance" in text and "javascript:" not in text
+    assert "&#60;i&#62;sourcé" in text
+    assert "Depuis l'article" in text and "Ne provient pas de l'article" in text
+    assert "25 juin 2024" in text
