@@ -1,0 +1,169 @@
+"""Command line: `briefing extract | render | build | serve | schema`.
+
+Every bad input ends as one line on stderr, `error: FILE: problem`, and exit status 1;
+no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from .errors import BriefingError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Turn French news articles into a sourced briefing site.")
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (for CI).")]
+
+
+def _fail(exc: BriefingError) -> None:
+    err.print(f"error: {exc}", markup=False)
+    raise typer.Exit(1)
+
+
+def _articles_in(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise BriefingError(folder, "seeds folder not found")
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    if not files:
+        raise BriefingError(folder, "no article (.txt, .md, .html) in the folder")
+    return files
+
+
+def _knowledge(folder: Path):
+    from .knowledge import load_knowledge
+
+    return load_knowledge(folder) if folder.is_dir() else None
+
+
+def _extract(paths: list[Path], facts_dir: Path, *, slug: str | None, published: str | None,
+             knowledge: Path, quiet: bool) -> list[str]:
+    """Read every article first (bad input stops the run before anything is written), then write."""
+    from .extract import extract_articles
+    from .ingest import read_article
+    from .store import write_facts
+
+    if slug and len(paths) > 1:
+        raise BriefingError(paths[1], "--slug names one article; give one file with it")
+    articles = [read_article(p, slug=slug, published=published) for p in paths]
+    seen: dict[str, Path] = {}
+    for a, p in zip(articles, paths):
+        if a.slug in seen:
+            raise BriefingError(p, f"slug '{a.slug}' is also the slug of {seen[a.slug]}; rename one file or pass --slug")
+        seen[a.slug] = p
+    kb = _knowledge(knowledge)
+    facts = list(extract_articles(articles, kb))  # gather everything, then write
+    for f in facts:
+        write_facts(f, facts_dir)
+        if not quiet:
+            out.print(f"{f.article.slug}: {len(f.people)} personnes, {len(f.quotes)} citations, "
+                      f"{len(f.events)} événements, {len(f.legal)} références juridiques -> {facts_dir / f.article.slug}")
+    return [f.article.slug for f in facts]
+
+
+@app.command()
+def extract(
+    articles: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html).")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Facts folder; one sub-folder per article.")] = Path("facts"),
+    slug: Annotated[Optional[str], typer.Option(help="Slug for a single article (default: from the file name).")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD (overrides front matter).")] = None,
+    knowledge: Annotated[Path, typer.Option(help="Knowledge base folder (legal context).")] = Path("knowledge"),
+    quiet: Quiet = False,
+) -> None:
+    """Extract facts from articles into FACTS_DIR/<slug>/*.yaml."""
+    try:
+        _extract(articles, out_dir, slug=slug, published=published, knowledge=knowledge, quiet=quiet)
+    except BriefingError as exc:
+        _fail(exc)
+
+
+@app.command()
+def render(
+    facts_dir: Annotated[Path, typer.Option("--facts", help="Facts folder.")] = Path("facts"),
+    docs_dir: Annotated[Path, typer.Option("--docs", help="MkDocs docs folder to write.")] = Path("docs"),
+    knowledge: Annotated[Path, typer.Option(help="Knowledge base folder.")] = Path("knowledge"),
+    quiet: Quiet = False,
+) -> None:
+    """Render fact files into Markdown pages under docs/."""
+    from .render import render_docs
+    from .store import read_all
+
+    try:
+        dossier = read_all(facts_dir)
+        written = render_docs(dossier, docs_dir, kb=_knowledge(knowledge))
+    except BriefingError as exc:
+        _fail(exc)
+    if not quiet:
+        out.print(f"{len(dossier)} article(s) rendered, {len(written)} page(s) written to {docs_dir}")
+
+
+@app.command()
+def build(
+    seeds: Annotated[Path, typer.Option(help="Folder of articles.")] = Path("seeds"),
+    facts_dir: Annotated[Path, typer.Option("--facts", help="Facts folder.")] = Path("facts"),
+    docs_dir: Annotated[Path, typer.Option("--docs", help="Docs folder.")] = Path("docs"),
+    knowledge: Annotated[Path, typer.Option(help="Knowledge base folder.")] = Path("knowledge"),
+    quiet: Quiet = False,
+) -> None:
+    """All stages: extract seeds/, render docs/, build site/ with `mkdocs build --strict`."""
+    from .render import render_docs
+    from .site import build_site
+    from .store import read_all
+
+    try:
+        t0 = time.perf_counter()
+        _extract(_articles_in(seeds), facts_dir, slug=None, published=None, knowledge=knowledge, quiet=quiet)
+        t1 = time.perf_counter()
+        render_docs(read_all(facts_dir), docs_dir, kb=_knowledge(knowledge))
+        t2 = time.perf_counter()
+        site = build_site(Path.cwd(), quiet=quiet)
+        t3 = time.perf_counter()
+    except BriefingError as exc:
+        _fail(exc)
+    if not quiet:
+        out.print(f"site built in {site}  (extract {t1 - t0:.1f} s, render {t2 - t1:.1f} s, mkdocs {t3 - t2:.1f} s)")
+
+
+@app.command()
+def serve(addr: Annotated[str, typer.Option(help="host:port")] = "127.0.0.1:8000") -> None:
+    """Serve the site with live reload (`mkdocs serve`)."""
+    from .site import serve_site
+
+    try:
+        serve_site(Path.cwd(), dev_addr=addr)
+    except BriefingError as exc:
+        _fail(exc)
+
+
+@app.command()
+def schema(out_dir: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schema files.")] = Path("schema")) -> None:
+    """Write the JSON Schema of every fact file."""
+    from pydantic import TypeAdapter
+
+    from .model import FACT_FILES
+    from .yamlio import write_atomic
+
+    for name, (attr, model) in FACT_FILES.items():
+        target = model if attr in {"article", "summary"} else list[model]  # type: ignore[valid-type]
+        schema_doc = TypeAdapter(target).json_schema()
+        schema_doc["title"] = name
+        write_atomic(out_dir / name.replace(".yaml", ".schema.json"), json.dumps(schema_doc, ensure_ascii=False, indent=2) + "\n")
+    out.print(f"{len(FACT_FILES)} schemas written to {out_dir}")
+
+
+def main() -> None:  # pragma: no cover - entry point
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
