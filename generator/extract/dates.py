@@ -763,8 +763,17 @@ def infer_reference_date(texts: list[str]) -> tuple[_dt.date | None, str]:
                 if d is not None:
                     ys = ", ".join(str(y) for y in explicit_years[-6:])
                     basis = fact + f"{d.year}, année la plus proche des années citées ({ys})"
-            # no year anywhere in the text: a weekday alone matches one year in seven or so,
-            # and guessing from today's date would make the output depend on the day it runs
+            else:
+                # no year anywhere in the text: the article is in the past, so take the most
+                # recent year in which the weekday agrees, and say so in the basis
+                today = _dt.date.today()
+                for y in range(today.year, today.year - 40, -1):
+                    x = _safe_date(y, mo, day)
+                    if x is not None and x <= today and x.weekday() == wd:
+                        d = x
+                        basis = (fact + f"{y}, année la plus récente où c'est le cas "
+                                 "(aucune année explicite dans le texte)")
+                        break
             if d is not None:
                 options.append((d, 2, basis))
     if not options:

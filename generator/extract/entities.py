@@ -177,6 +177,12 @@ def _split_glued_person(span: Span) -> list[tuple[str, Span]]:
         head = span.doc[span.start : span.end - 2]
         if any(t.text[0].islower() for t in head):
             return [("head", head), (PERSON, span.doc[span.end - 2 : span.end])]
+    # "confie à Ouest-France Maëlle Quéré": after "à"/"auprès de", a name glued to the outlet
+    # the words were given to; the outlet is the addressee, the last two words the person
+    if (span.label_ == "PER" and len(toks) >= 3 and all(t.pos_ == "PROPN" for t in toks[-2:])
+            and "-" in toks[0].text and _preceding_words(span.doc.text, span.start_char, 2).endswith(("à", "auprès de", "auprès du"))):
+        head = span.doc[span.start : span.end - 2]
+        return [("head", head), (PERSON, span.doc[span.end - 2 : span.end])]
     return [("whole", span)]
 
 
@@ -251,8 +257,10 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
                     return e
         return None
 
-    # people and websites first, so later bare names can attach to them
-    order = sorted(candidates, key=lambda c: (c.kind != PERSON, _domain_base(c.text) is None, c.order, c.start))
+    # websites first, then people, so later bare names can attach to them
+    # ("Truc" tagged as a person by the model is the website truc.fr when the text names it)
+    order = sorted(candidates, key=lambda c: (_domain_base(c.text) is None, c.kind != PERSON, c.order, c.start))
+    votes: dict[int, list[str]] = {}
     for c in order:
         e = find(c)
         if e is None:
@@ -270,7 +278,16 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
                 e.aliases.add(c.text)
         by_key[fold(c.text)] = e
         e.mentions.append((c.paragraph, c.start, c.end))
-    # a place that is also named as an organisation elsewhere stays a place only if it was ever locative
+        votes.setdefault(id(e), []).append(c.kind)
+    # one name, read as a place in some sentences and an organisation in others ("la commune de
+    # Saint Malo a porté plainte" / "à Saint-Malo"): the reading of most mentions wins, ties go to
+    # the place; websites stay organisations
+    for e in entities:
+        kinds = votes.get(id(e), [])
+        if e.kind in {ORG, PLACE} and not any(DOMAIN_RE.fullmatch(n) for n in {e.name, *e.aliases}):
+            n_place, n_org = kinds.count(PLACE), kinds.count(ORG)
+            if n_place and n_org:
+                e.kind = PLACE if n_place >= n_org else ORG
     return entities
 
 
@@ -323,6 +340,7 @@ def _bind_roles(pid: str, doc: Doc, roles: list[tuple[int, int, str]], people: l
             after = text[re_:ps]
             if re.fullmatch(r"\s*,\s*", gap) or re.fullmatch(r"\s+", after):
                 bound[(rs, re_)] = ent
+                ent.gender = ent.gender or role_gender(text[rs:re_])
                 if role not in ent.roles:
                     ent.roles.append(role)
     return bound
@@ -392,6 +410,18 @@ def _main_person(article: Article, people: list[Entity]) -> Entity | None:
     return max(pool, key=lambda p: len(p.mentions)) if pool else None
 
 
+def role_gender(phrase: str) -> str | None:
+    """'la ministre' -> 'f', 'le député' -> 'm', 'l'élu' -> None (the article does not say)."""
+    words = phrase.strip().lower().split()
+    if not words:
+        return None
+    if words[0] in {"la", "cette"}:
+        return "f"
+    if words[0] in {"le", "ce", "du", "au"}:
+        return "m"
+    return None
+
+
 def _role_key(role: str) -> str:
     return fold(re.sub(r"^(le|la|l['’]|ce|cette|du|au)\s*", "", role.strip(), flags=re.I))
 
@@ -405,8 +435,12 @@ def _resolve_roles(mentions: dict[str, list[MentionSpan]], people: list[Entity],
             key = _role_key(m.text)
             holder = next((p for p in people if any(_role_key(r).startswith(key) or key.startswith(_role_key(r)) for r in p.roles)), None)
             if holder is None and main is not None and not any(_role_key(r) == key for p in people for r in p.roles):
-                holder = main if not _conflicts(key, people, main) else None
+                gender = role_gender(m.text)
+                clash = gender is not None and main.gender is not None and gender != main.gender
+                holder = main if not (clash or _conflicts(key, people, main)) else None
             m.entity = holder
+            if holder is not None and holder.gender is None:
+                holder.gender = role_gender(m.text)
             if holder is not None and m.text and _role_key(m.text) not in {_role_key(r) for r in holder.roles}:
                 holder.roles.append(re.sub(r"^(le|la|l['’]|ce|cette|du|au)\s*", "", m.text, flags=re.I))
 

@@ -54,7 +54,8 @@ SUBJECT_PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f"}
 DETERMINERS = ("le ", "la ", "les ", "l'", "l’", "du ", "de la ", "de l'", "de l’", "des ", "au ", "aux ", "d'", "d’")
 
 # prepositions after which a proper noun is a place: "à Dijon", "en Bulgarie", "dans le Nord"
-LOCATIVE_BEFORE = ("à", "en", "au", "aux", "dans le", "dans la", "dans les", "vers", "près de", "basée à", "basé à")
+LOCATIVE_BEFORE = ("à", "en", "au", "aux", "dans le", "dans la", "dans les", "vers", "près de", "basée à", "basé à",
+                   "commune de", "ville de", "village de", "habitants de")
 
 # irregular forms of cue verbs the tagger may not lemmatise (present, past participle, imperfect)
 _IRREGULAR = {

@@ -165,10 +165,35 @@ def _institution_entity(ctx: ParagraphContext, tok: Token) -> Entity | None:
     return None
 
 
+PRONOUN_FORMS = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", "-t-ils", "-t-elles"}
+
+
+def _last_person_before(ctx: ParagraphContext, pos: int) -> Entity | None:
+    """The person named most recently before `pos` (this paragraph, then earlier ones), outside quotes."""
+    pids = list(ctx.index.mentions)
+    here = pids.index(ctx.para.id) if ctx.para.id in pids else len(pids)
+    for k in range(here, -1, -1):
+        if k >= len(pids):
+            continue
+        spans = ctx.index.mentions[pids[k]]
+        for m in reversed(spans):
+            if k == here and (m.end > pos or ctx.in_quote(m.start)):
+                continue
+            if m.how != "pronoun" and m.entity is not None and m.entity.kind == PERSON:
+                return m.entity
+    return None
+
+
+def _referent(ctx: ParagraphContext, pos: int) -> Entity | None:
+    """Who 'il'/'elle' or an unnamed continuation refers to: the last speaker, else the last
+    person named before, else the article's main person."""
+    return ctx.state.last or _last_person_before(ctx, pos) or ctx.index.main_person
+
+
 def _resolve(ctx: ParagraphContext, m: MentionSpan) -> Entity | None:
     if m.how == "pronoun":
         if m.entity is None:
-            m.entity = ctx.state.last or ctx.index.main_person
+            m.entity = _referent(ctx, m.start)
         return m.entity
     if m.how == "role" and m.entity is None:
         return ctx.index.main_person
@@ -194,7 +219,7 @@ def _subject_of(ctx: ParagraphContext, verb: Token, lo: int) -> Attribution | No
             prev = [m for m in ctx.index.mentions.get(ctx.para.id, []) if m.end <= subj.idx and m.start >= lo]
             if prev:
                 return Attribution(_resolve(ctx, prev[-1]), None, cue_text(verb))
-            return Attribution(ctx.state.last, None, cue_text(verb))
+            return Attribution(_referent(ctx, subj.idx), None, cue_text(verb))
         if subj.lower_ in {"nous", "on", "je"}:
             continue
         sub_tokens = list(subj.subtree)
@@ -240,7 +265,8 @@ def _after_verb(ctx: ParagraphContext, verb: Token, hi: int) -> Attribution | No
     after = [m for m in ctx.index.mentions.get(ctx.para.id, []) if m.start > verb.idx and m.end <= hi and not ctx.in_quote(m.start)]
     after = [m for m in after if not _is_addressee(text, m.start)]
     if after:
-        return Attribution(_resolve(ctx, after[0]), None, cue_text(verb))
+        ent = _resolve(ctx, after[0])
+        return Attribution(ent, None if ent else after[0].text, cue_text(verb))
     for tok in ctx.doc:
         if tok.i <= verb.i or ctx.in_quote(tok.idx):
             continue
@@ -273,13 +299,13 @@ def _incise(ctx: ParagraphContext, q: QuoteSpan) -> Attribution | None:
     words = [t for t in window if not t.is_punct]
     for n, tok in enumerate(words[:4]):
         if is_cue(tok):
-            pron = [w for w in words[:n] if w.lower_ in {"il", "elle", "ils", "elles"}]
+            pron = [w for w in words[: n + 2] if w.lower_ in PRONOUN_FORMS and (w.i <= tok.i or w.text.startswith("-"))]
             if pron:
                 m = _mention_at(ctx, pron[0].idx, pron[0].idx + len(pron[0].text))
-                ent = _resolve(ctx, m) if m else ctx.state.last
+                ent = _resolve(ctx, m) if m else _referent(ctx, pron[0].idx)
                 return Attribution(ent, None, cue_text(tok))
-            return _after_verb(ctx, tok, hi) or Attribution(ctx.state.last, None, cue_text(tok))
-        if tok.pos_ not in {"AUX", "ADV", "PRON"} and tok.lower_ not in {"t", "-t-il", "-t-elle"}:
+            return _after_verb(ctx, tok, hi) or Attribution(_referent(ctx, tok.idx), None, cue_text(tok))
+        if tok.pos_ not in {"AUX", "ADV", "PRON"} and tok.lower_ not in {"t", "-t", "-t-il", "-t-elle"}:
             break
     return None
 
@@ -287,7 +313,7 @@ def _incise(ctx: ParagraphContext, q: QuoteSpan) -> Attribution | None:
 def _marker(ctx: ParagraphContext, lo: int, hi: int) -> Attribution | None:
     """Selon X, … / D'après X, … / Pour X, … before the quote in the same sentence."""
     text = ctx.para.text
-    for m in re.finditer(r"(?i)\b(selon|d['’]après|pour)\s+", text[lo:hi]):
+    for m in re.finditer(r"(?i)\b(selon|d['’]après|pour)\s+(?:(?:le|la|les)\s+|l['’])?", text[lo:hi]):
         start = lo + m.end()
         mention = _mention_at(ctx, start, start + 1)
         if mention is not None and mention.start == start and mention.how != "pronoun":
@@ -313,7 +339,7 @@ def _cue_before(ctx: ParagraphContext, q: QuoteSpan, lo: int) -> Attribution | N
         att = _subject_of(ctx, verb, lo)
         if att is not None:
             return att
-        return Attribution(ctx.state.last, None, cue_text(verb))  # "Et d'ajouter : « … »"
+        return Attribution(_referent(ctx, verb.idx), None, cue_text(verb))  # "Et d'ajouter : « … »"
     return None
 
 
@@ -325,8 +351,47 @@ def attribute(ctx: ParagraphContext, q: QuoteSpan, prev_in_sentence: QuoteSpan |
         or _cue_before(ctx, q, lo)
         or _marker(ctx, sent_start, q.open)
         or _speech_noun(ctx, lo, q.open)
+        or _colon_subject(ctx, q, lo)
         or (_cue_before(ctx, q, sent_start) if prev_in_sentence else None)
     )
+
+
+def _reported_speaker(ctx: ParagraphContext, s: int, e: int) -> Entity | None:
+    """The person a sentence without quotation marks reports as speaking: "Selon X, …",
+    "X a dénoncé …", "X affirme que …". Later pronouns and cue-less quotes refer to them."""
+    att = _marker(ctx, s, e)
+    if att is None:
+        for verb in (t for t in ctx.doc if s <= t.idx < e and is_cue(t)):
+            att = _subject_of(ctx, verb, s)
+            if att is not None:
+                break
+    if att is not None and att.entity is not None and att.entity.kind == PERSON:
+        return att.entity
+    return None
+
+
+def _colon_subject(ctx: ParagraphContext, q: QuoteSpan, lo: int) -> Attribution | None:
+    """"X a été très clair : « … »": a quotation opened by a colon belongs to the subject of the
+    clause before the colon."""
+    text = ctx.para.text
+    head = text[lo : q.open].rstrip(SPACES)
+    if not head.endswith(":"):
+        return None
+    colon = lo + len(head) - 1
+    for tok in ctx.doc:
+        if lo <= tok.idx < colon and tok.dep_.startswith("nsubj") and not ctx.in_quote(tok.idx):
+            if tok.lower_ in SUBJECT_PRONOUN_WORDS:
+                return Attribution(_referent(ctx, tok.idx), None, None)
+            m = _mention_at(ctx, tok.idx, tok.idx + len(tok.text))
+            if m is not None:
+                ent = _resolve(ctx, m)
+                if ent is not None and ent.kind in {PERSON, ORG}:
+                    return Attribution(ent, None, None)
+            return None
+    return None
+
+
+SUBJECT_PRONOUN_WORDS = {"il", "elle"}
 
 
 def _standalone(ctx: ParagraphContext, q: QuoteSpan) -> bool:
@@ -344,7 +409,13 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
         ctx = ParagraphContext(para, doc, index, spans, state)
         para_speaker: Entity | None = None
         starts_with_quote = para.text.lstrip(SPACES)[:1] in OPENERS or para.text.lstrip(SPACES)[:1] == '"'
+        sentences = [(a, b) for a, b in (para.sentences or [(0, len(para.text))]) if not any(a <= q.open < b for q in spans)]
         for n, q in enumerate(spans):
+            while sentences and sentences[0][0] < q.open:
+                speaker = _reported_speaker(ctx, *sentences.pop(0))
+                if speaker is not None:
+                    para_speaker = speaker
+                    state.said(speaker)
             prev = spans[n - 1] if n and ctx.sentence_of(spans[n - 1].open) == ctx.sentence_of(q.open) else None
             att = attribute(ctx, q, prev)
             if att is None:
@@ -367,6 +438,10 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
                 para_speaker = att.entity
                 state.said(att.entity)
                 _fill_forward(quotes, pending_forward, para, att.entity)
+        for a, b in sentences:
+            speaker = _reported_speaker(ctx, a, b)
+            if speaker is not None:
+                state.said(speaker)
         pending_forward = [p for p in pending_forward if p[1] is para]
         _fill_forward_markers(ctx, quotes, pending_forward)
         pending_forward = []

@@ -346,11 +346,12 @@ def test_infer_prefers_latest_consistent_full_date():
     assert "12/09/2022" in basis
 
 
-def test_infer_weekday_without_any_year_is_not_guessed():
-    """A weekday with no year in the text fits many years: no date, never today's calendar."""
+def test_infer_weekday_without_any_year_takes_the_latest_agreeing_past_year():
     d, basis = infer_reference_date(["Lundi 3 juin, la gare a rouvert."])
-    assert d is None
-    assert "aucune" in basis
+    assert d is not None and (d.month, d.day, d.weekday()) == (6, 3, 0)
+    assert d <= dt.date.today() and dt.date(d.year + 1, 6, 3) > dt.date.today() or all(
+        dt.date(y, 6, 3).weekday() != 0 for y in range(d.year + 1, dt.date.today().year + 1))
+    assert "aucune année explicite" in basis
 
 
 def test_infer_nothing():

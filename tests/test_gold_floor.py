@@ -1,0 +1,107 @@
+"""CI gate: extraction on the dev gold set must not fall below pinned floors.
+
+Runs the real pipeline (ingest -> extract -> fact files) on tests/gold/*.txt, slug = file stem,
+then scores the fact files with tests/gold/score.py, exactly as the dev-set score is run by hand.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+import yaml
+
+GOLD = Path(__file__).resolve().parent / "gold"
+ROOT = GOLD.parents[1]
+
+FLOORS = {
+    "quotes": 0.95,
+    "speaker_acc": 0.95,
+    "events": 0.90,
+    "people": 0.95,
+    "organisations": 0.90,
+    "places": 0.90,
+}
+EXACT = {"laws_recall": 1.0, "quotes_not_in_source": 0, "furniture_leaks": 0, "title_repeats_in_body": 0}
+
+
+def _load_scorer():
+    spec = importlib.util.spec_from_file_location("gold_score", GOLD / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def gold_facts(nlp, tmp_path_factory):
+    from generator.extract import extract_articles
+    from generator.ingest import read_article
+    from generator.knowledge import load_knowledge
+    from generator.store import write_facts
+
+    out = tmp_path_factory.mktemp("gold-facts")
+    articles = [read_article(p, slug=p.stem) for p in sorted(GOLD.glob("*.txt"))]
+    facts = list(extract_articles(articles, load_knowledge(ROOT / "knowledge"), nlp=nlp))
+    for f in facts:
+        write_facts(f, out)
+    return out, facts
+
+
+@pytest.fixture(scope="module")
+def summary(gold_facts):
+    out, _ = gold_facts
+    score = _load_scorer()
+    results = {}
+    for gpath in sorted(GOLD.glob("*.gold.yaml")):
+        gid = gpath.name[: -len(".gold.yaml")]
+        gold = yaml.safe_load(gpath.read_text(encoding="utf-8"))
+        src = (GOLD / f"{gid}.txt").read_text(encoding="utf-8")
+        results[gid] = score.score_article(gold, out / gid, src)
+    assert len(results) == 4
+    mean = lambda xs: sum(xs) / len(xs)  # noqa: E731 - same averaging as score.py's summary
+    s = {k: mean([r[k]["prf"][2] for r in results.values()])
+         for k in ("people", "organisations", "places", "quotes", "events")}
+    s["speaker_acc"] = mean([r["quotes"]["speaker_acc"] for r in results.values() if r["quotes"]["speaker_acc"] is not None])
+    s["laws_recall"] = mean([r["laws"]["recall"] for r in results.values() if r["laws"]["recall"] is not None])
+    s["quotes_not_in_source"] = sum(len(r["quotes"]["not_in_source"]) for r in results.values())
+    s["furniture_leaks"] = sum(len(r["cleaning"]["furniture_leaks"]) for r in results.values())
+    s["title_repeats_in_body"] = sum(r["cleaning"]["title_in_body"] for r in results.values())
+    return s, results
+
+
+@pytest.mark.parametrize("key", sorted(FLOORS))
+def test_floor(summary, key):
+    s, results = summary
+    detail = {gid: r.get(key, r["quotes"]) for gid, r in results.items()}
+    assert round(s[key], 3) >= FLOORS[key], (key, s[key], detail)
+
+
+@pytest.mark.parametrize("key", sorted(EXACT))
+def test_exact(summary, key):
+    s, _ = summary
+    assert s[key] == EXACT[key], (key, s[key])
+
+
+def test_quote_spans_are_exact(gold_facts):
+    _, facts = gold_facts
+    n = 0
+    for f in facts:
+        for q in f.quotes:
+            para = f.article.paragraph(q.source.paragraph)
+            assert para.text[q.source.start : q.source.end] == q.text, (f.article.slug, q.id)
+            n += 1
+    assert n >= 10
+
+
+def test_written_quote_files_keep_exact_spans(gold_facts):
+    out, facts = gold_facts
+    for f in facts:
+        article = yaml.safe_load((out / f.article.slug / "article.yaml").read_text(encoding="utf-8"))
+        paras = {p["id"]: p["text"] for p in article["paragraphs"]}
+        quotes = yaml.safe_load((out / f.article.slug / "quotes.yaml").read_text(encoding="utf-8")) or []
+        if isinstance(quotes, dict):
+            quotes = next(v for v in quotes.values() if isinstance(v, list))
+        for q in quotes:
+            src = q["source"]
+            assert paras[src["paragraph"]][src["start"] : src["end"]] == q["text"]
