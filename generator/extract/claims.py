@@ -42,14 +42,21 @@ def _direct_claims(article: Article, quotes: list[Quote]) -> list[tuple[str | No
     return out
 
 
-def _indirect_claims(article: Article, docs: list[Doc], index: EntityIndex):
+def _indirect_claims(article: Article, docs: list[Doc], index: EntityIndex, quotes: list[Quote]):
     out = []
     state = SpeakerState()
+    entities = {e.id: e for e in index.entities}
+    quotes_by_para: dict[str, list[Quote]] = {}
+    for q in quotes:
+        quotes_by_para.setdefault(q.source.paragraph, []).append(q)
     for para, doc in zip(article.paragraphs, docs):
         spans = find_quote_spans(para.text)
         ctx = ParagraphContext(para, doc, index, spans, state)
         for s, e in para.sentences or [(0, len(para.text))]:
             if any(s <= q.open < e for q in spans):
+                for q in quotes_by_para.get(para.id, []):
+                    if s <= q.source.start < e and q.speaker_id in entities:
+                        state.said(entities[q.speaker_id])  # "l'autorité" later refers back to it
                 continue  # quoted sentences are direct claims
             sent = para.text[s:e]
             marker = re.match(r"\s*(selon|d['’]après)\s+", sent, flags=re.I)
@@ -59,6 +66,7 @@ def _indirect_claims(article: Article, docs: list[Doc], index: EntityIndex):
                 if att and comma > 0:
                     a, b = _trim(para.text, s + comma + 1, e)
                     out.append((att.entity.name if att.entity else None, att.entity.id if att.entity else None, att.cue, para.id, a, b))
+                    state.said(att.entity)
                 continue
             for tok in doc:
                 if not (s <= tok.idx < e) or not (is_cue(tok) or tok.lemma_ in CLAIM_EXTRA_LEMMAS):
@@ -72,12 +80,13 @@ def _indirect_claims(article: Article, docs: list[Doc], index: EntityIndex):
                 a, b = _trim(para.text, que.idx + len(que.text), e)
                 who = att.entity.name if att.entity else att.who_text
                 out.append((who, att.entity.id if att.entity else None, cue_text(tok), para.id, a, b))
+                state.said(att.entity)
                 break
     return out
 
 
 def extract_claims(article: Article, docs: list[Doc], index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
-    raw = [(*c, "direct") for c in _direct_claims(article, quotes)] + [(*c, "indirect") for c in _indirect_claims(article, docs, index)]
+    raw = [(*c, "direct") for c in _direct_claims(article, quotes)] + [(*c, "indirect") for c in _indirect_claims(article, docs, index, quotes)]
     order = {p.id: i for i, p in enumerate(article.paragraphs)}
     raw.sort(key=lambda c: (order[c[3]], c[4]))
     claims = []

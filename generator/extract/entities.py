@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Article, Mention, Organisation, Person, Place, Source
 from .lexicon import (
+    CUE_FORMS,
     INSTITUTION_NOUNS,
     LOCATIVE_BEFORE,
     MEDIA_NOUNS,
@@ -308,7 +309,7 @@ def _role_spans(doc: Doc) -> list[tuple[int, int, str]]:
             complements = 0
             while j < len(doc):
                 t = doc[j]
-                if t.pos_ == "ADJ" and t.text[0].islower():
+                if t.pos_ == "ADJ" and t.text[0].islower() and t.lower_ not in CUE_FORMS:
                     j += 1
                     continue
                 if t.lower_ in ROLE_EXTEND and complements < 2 and j + 1 < len(doc):
@@ -321,7 +322,7 @@ def _role_spans(doc: Doc) -> list[tuple[int, int, str]]:
                         continue
                 break
             start = i
-            if i > 0 and doc[i - 1].lower_ in {"le", "la", "l'", "l’", "ce", "cette", "du", "au"}:
+            if i > 0 and doc[i - 1].lower_ in {"le", "la", "l'", "l’", "ce", "cette"}:
                 start = i - 1
             spans.append((doc[start].idx, doc[j - 1].idx + len(doc[j - 1].text), doc[i:j].text))
             i = j
@@ -434,7 +435,10 @@ def _resolve_roles(mentions: dict[str, list[MentionSpan]], people: list[Entity],
                 continue
             key = _role_key(m.text)
             holder = next((p for p in people if any(_role_key(r).startswith(key) or key.startswith(_role_key(r)) for r in p.roles)), None)
-            if holder is None and main is not None and not any(_role_key(r) == key for p in people for r in p.roles):
+            definite = re.match(r"(?i)(le|la|l['’]|ce|cette)\b", m.text) is not None
+            # only "le député", "la ministre" stand for someone: "au ministre" is an addressee,
+            # "du propriétaire" a complement, a bare "victime" a predicate
+            if holder is None and definite and main is not None and not any(_role_key(r) == key for p in people for r in p.roles):
                 gender = role_gender(m.text)
                 clash = gender is not None and main.gender is not None and gender != main.gender
                 holder = main if not (clash or _conflicts(key, people, main)) else None

@@ -142,9 +142,11 @@ def is_cue(tok: Token) -> bool:
     ("déplore" tagged as an adjective); never a noun after a determiner ("un reproche")."""
     if tok.pos_ == "AUX" or tok.is_punct:
         return False
+    prev = tok.doc[tok.i - 1].lower_ if tok.i else ""
+    if prev == "été" or any(c.dep_ == "aux:pass" for c in tok.children):
+        return False  # passive: "ils ont été jugés pour « … »" reports no speech
     if tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS:
         return True
-    prev = tok.doc[tok.i - 1].lower_ if tok.i else ""
     return tok.lower_ in CUE_FORMS and prev not in DETERMINER_WORDS
 
 
@@ -162,6 +164,9 @@ def _institution_entity(ctx: ParagraphContext, tok: Token) -> Entity | None:
     for e in ctx.index.by_kind(ORG):
         if fold(e.name).split()[0] == tok.lower_:
             return e
+    definite = tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"le", "la", "l'", "l’"}
+    if definite and ctx.state.last is not None and ctx.state.last.kind == ORG:
+        return ctx.state.last  # "l'autorité", "le régulateur" after the organisation spoke
     return None
 
 
@@ -195,9 +200,13 @@ def _resolve(ctx: ParagraphContext, m: MentionSpan) -> Entity | None:
         if m.entity is None:
             m.entity = _referent(ctx, m.start)
         return m.entity
-    if m.how == "role" and m.entity is None:
-        return ctx.index.main_person
     return m.entity
+
+
+def _attribution(ctx: ParagraphContext, m: MentionSpan, cue: str | None) -> Attribution:
+    """A mention as speaker: its entity, else its own words ("un député") — never a guess."""
+    entity = _resolve(ctx, m)
+    return Attribution(entity, None if entity else m.text, cue)
 
 
 def _subject_of(ctx: ParagraphContext, verb: Token, lo: int) -> Attribution | None:
@@ -218,7 +227,7 @@ def _subject_of(ctx: ParagraphContext, verb: Token, lo: int) -> Attribution | No
         if subj.lower_ == "qui":
             prev = [m for m in ctx.index.mentions.get(ctx.para.id, []) if m.end <= subj.idx and m.start >= lo]
             if prev:
-                return Attribution(_resolve(ctx, prev[-1]), None, cue_text(verb))
+                return _attribution(ctx, prev[-1], cue_text(verb))
             return Attribution(_referent(ctx, subj.idx), None, cue_text(verb))
         if subj.lower_ in {"nous", "on", "je"}:
             continue
@@ -226,7 +235,7 @@ def _subject_of(ctx: ParagraphContext, verb: Token, lo: int) -> Attribution | No
         s, e = sub_tokens[0].idx, sub_tokens[-1].idx + len(sub_tokens[-1].text)
         m = _mention_at(ctx, subj.idx, subj.idx + len(subj.text)) or _mention_at(ctx, s, e)
         if m is not None:
-            return Attribution(_resolve(ctx, m), None, cue_text(verb))
+            return _attribution(ctx, m, cue_text(verb))
         inst = _institution_entity(ctx, subj)
         if inst is not None:
             return Attribution(inst, None, cue_text(verb))
@@ -235,7 +244,7 @@ def _subject_of(ctx: ParagraphContext, verb: Token, lo: int) -> Attribution | No
     before = [m for m in ctx.index.mentions.get(ctx.para.id, []) if lo <= m.start and m.end <= verb.idx and not ctx.in_quote(m.start)]
     before = [m for m in before if not _is_addressee(text, m.start)]
     if before:
-        return Attribution(_resolve(ctx, before[-1]), None, cue_text(verb))
+        return _attribution(ctx, before[-1], cue_text(verb))
     return None
 
 
@@ -319,7 +328,7 @@ def _marker(ctx: ParagraphContext, lo: int, hi: int) -> Attribution | None:
         if mention is not None and mention.start == start and mention.how != "pronoun":
             comma = text.find(",", mention.end, hi)
             if m.group(1).lower() != "pour" or comma == mention.end:
-                return Attribution(_resolve(ctx, mention), None, m.group(1))
+                return _attribution(ctx, mention, m.group(1))
     return None
 
 
@@ -329,7 +338,7 @@ def _speech_noun(ctx: ParagraphContext, lo: int, hi: int) -> Attribution | None:
         if lo <= tok.idx < hi and tok.lower_ in SPEECH_NOUNS:
             after = [m for m in ctx.index.mentions.get(ctx.para.id, []) if tok.idx < m.start < hi]
             if after and ctx.para.text[tok.idx + len(tok.text) : after[0].start].strip().lower() in {"de", "du", "de la", "de l'", "de l’", "des"}:
-                return Attribution(_resolve(ctx, after[0]), None, tok.text)
+                return _attribution(ctx, after[0], tok.text)
     return None
 
 

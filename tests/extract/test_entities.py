@@ -75,3 +75,14 @@ def test_mentions_link_surname_and_pronoun(extract):
     for p in facts.people:
         for m in p.mentions:
             assert facts.article.paragraph(m.source.paragraph).text[m.source.start : m.source.end] == m.text
+
+
+def test_addressee_complement_and_predicate_roles_are_not_given_to_the_main_person(extract):
+    facts = extract(
+        "Paul Grangier écrit au ministre de la Santé pour dénoncer la fermeture de la maternité.\n\n"
+        "Le bâtiment du propriétaire a été vendu. Un jeune homme a été victime d'une agression.",
+        title="Paul Grangier interpelle le gouvernement",
+    )
+    paul = next(p for p in facts.people if p.name == "Paul Grangier")
+    assert paul.roles == []
+    assert all(m.text in {"Paul Grangier"} for m in paul.mentions)

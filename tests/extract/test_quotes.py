@@ -178,3 +178,18 @@ def test_unbalanced_marks_never_crash_and_quotes_are_slices(nlp, text):
 def test_scanner_never_raises_on_any_marks(text):
     for span in find_quote_spans(text):
         assert 0 <= span.open < span.close <= len(text)
+
+
+def test_a_passive_verb_reports_no_speech(extract):
+    facts = extract("Cinq hommes ont été jugés pour « escroquerie en bande organisée » à Rennes, en mars 2024.")
+    assert spoken(facts) == [("escroquerie en bande organisée", None)]
+
+
+def test_a_definite_institution_noun_refers_back_to_the_organisation_that_spoke(extract):
+    facts = extract(
+        "Dans un avis, la Cnil affirme avoir « contrôlé douze applications de santé ».\n\n"
+        "L'autorité estime que la plupart ne respectent pas la loi."
+    )
+    assert spoken(facts)[0][1] == "Cnil"
+    indirect = [c for c in facts.claims if c.kind == "indirect"]
+    assert [(c.who, c.what) for c in indirect] == [("Cnil", "la plupart ne respectent pas la loi")]
