@@ -105,3 +105,28 @@ def test_written_quote_files_keep_exact_spans(gold_facts):
         for q in quotes:
             src = q["source"]
             assert paras[src["paragraph"]][src["start"] : src["end"]] == q["text"]
+
+
+def _rouge1_f(candidate: str, reference: str) -> float:
+    score = _load_scorer()
+    cand, ref = score.tokens(candidate), score.tokens(reference)
+    common = sum(min(cand.count(t), ref.count(t)) for t in set(cand))
+    if not common:
+        return 0.0
+    p, r = common / len(cand), common / len(ref)
+    return 2 * p * r / (p + r)
+
+
+def test_summary_is_at_least_as_good_as_lead_sentences(gold_facts):
+    """ROUGE-1 F against the gold claims and events, versus the same number of leading sentences."""
+    _, facts = gold_facts
+    ours, lead = [], []
+    for f in facts:
+        gold = yaml.safe_load((GOLD / f"{f.article.slug}.gold.yaml").read_text(encoding="utf-8"))
+        reference = " ".join(str(x.get("what", "")) for x in (gold.get("claims") or []) + (gold.get("events") or []))
+        chosen = [f.summary.lead] + [k.text for k in f.summary.key_points]
+        leading = [f.article.paragraph(p.id).text[s:e] for p in f.article.paragraphs for s, e in p.sentences][: len(chosen)]
+        ours.append(_rouge1_f(" ".join(chosen), reference))
+        lead.append(_rouge1_f(" ".join(leading), reference))
+    print(f"ROUGE-1 F summary {sum(ours) / len(ours):.3f} vs leading sentences {sum(lead) / len(lead):.3f}")
+    assert sum(ours) / len(ours) >= sum(lead) / len(lead), (ours, lead)
