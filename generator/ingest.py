@@ -208,7 +208,7 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     raw = "\n".join(lines[1:i])
     try:
         data = yaml.safe_load(raw) if raw.strip() else {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:  # ValueError: "published: 2024-02-30"
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise BriefingError(path, f"invalid YAML front matter: {problem}",

@@ -2,6 +2,9 @@
 
 Writing is deterministic and atomic per file, and happens only after every article
 of a run was extracted (gather, then write), so a failure mid-run writes nothing.
+`write_dossier` writes several articles as one step: every file is staged beside its
+target first, then all are renamed into place (yamlio.AtomicBatch), so a crash while
+writing the 2nd of N articles leaves every previous fact file as it was.
 """
 
 from __future__ import annotations
@@ -10,17 +13,26 @@ from pathlib import Path
 
 from .errors import BriefingError
 from .model import FACT_FILES, Facts
-from .yamlio import load_yaml, write_yaml
+from .yamlio import AtomicBatch, dump_yaml, load_yaml, to_plain, write_yaml
 
 
-def write_facts(facts: Facts, root: Path) -> list[Path]:
-    """Write one article's fact files; returns the files whose content changed."""
+def write_facts(facts: Facts, root: Path, batch: AtomicBatch | None = None) -> list[Path]:
+    """Write one article's fact files (or stage them in `batch`); returns the files whose content changed."""
     folder = root / facts.article.slug
     changed = []
     for name, (attr, _model) in FACT_FILES.items():
         path = folder / name
-        if write_yaml(path, getattr(facts, attr)):
+        if batch.add(path, dump_yaml(to_plain(getattr(facts, attr)))) if batch else write_yaml(path, getattr(facts, attr)):
             changed.append(path)
+    return changed
+
+
+def write_dossier(dossier: list[Facts], root: Path) -> dict[str, list[Path]]:
+    """Write several articles' fact files all together or not at all (see module doc).
+    Returns, per slug, the files whose content changed. Files other than the fact files
+    (corrections.yaml, notes) are never touched."""
+    with AtomicBatch() as batch:
+        changed = {f.article.slug: write_facts(f, root, batch=batch) for f in dossier}
     return changed
 
 

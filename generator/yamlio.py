@@ -76,6 +76,7 @@ def _load_raw(path: Path) -> tuple[Any, yaml.Node | None]:
         raise BriefingError(path, "file not found") from None
     except UnicodeDecodeError as exc:
         raise BriefingError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    node = None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -83,7 +84,29 @@ def _load_raw(path: Path) -> tuple[Any, yaml.Node | None]:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise BriefingError(path, f"invalid YAML: {problem}", line=mark.line + 1 if mark else None) from None
+    except RecursionError:
+        raise BriefingError(path, "invalid YAML: nested too deeply") from None
+    except ValueError as exc:  # a value YAML cannot build, e.g. the date 2024-02-30
+        raise BriefingError(path, f"invalid YAML: {exc}", line=_bad_scalar_line(node)) from None
     return data, node
+
+
+def _bad_scalar_line(node: yaml.Node | None) -> int | None:
+    """Line of the first scalar that SafeLoader cannot construct (an impossible date…)."""
+    todo = [node] if node is not None else []
+    loader = yaml.SafeLoader("")
+    while todo:
+        n = todo.pop(0)
+        if isinstance(n, yaml.ScalarNode):
+            try:
+                loader.construct_object(n, deep=True)
+            except Exception:
+                return n.start_mark.line + 1
+        elif isinstance(n, yaml.SequenceNode):
+            todo += n.value
+        elif isinstance(n, yaml.MappingNode):
+            todo += [x for kv in n.value for x in kv]
+    return None
 
 
 def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
@@ -116,3 +139,74 @@ def load_yaml(path: Path, model: type[M], *, many: bool = False) -> M | list[M]:
         loc = tuple(err["loc"])
         where = ".".join(str(p) for p in loc) or "top level"
         raise BriefingError(path, f"{where}: {err['msg']}", line=_line_of(node, loc)) from None
+
+
+class AtomicBatch:
+    """Write many files as one step: stage every changed file as a temporary file beside its target,
+    then rename them all into place (`commit`).
+
+    Everything that can fail (serialising, templating, disk full, a crash) happens while staging;
+    the targets are untouched until `commit`, which only renames. Used as a context manager, a batch
+    left by an exception is discarded (temporary files and folders it created removed) and the
+    previous files stay exactly as they were."""
+
+    def __init__(self) -> None:
+        self._staged: dict[Path, Path] = {}  # target -> temporary file
+        self._made_dirs: list[Path] = []
+        self.written: list[Path] = []  # targets renamed into place by `commit`
+
+    def add(self, path: Path, text: str | bytes) -> bool:
+        """Stage `text` for `path`. Returns False (nothing staged) when the file already holds it."""
+        path = Path(path)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        if path.exists() and path.read_bytes() == data:
+            old = self._staged.pop(path, None)
+            if old is not None:
+                old.unlink(missing_ok=True)
+            return False
+        missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._made_dirs += reversed(missing)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        old = self._staged.pop(path, None)
+        if old is not None:
+            old.unlink(missing_ok=True)
+        self._staged[path] = Path(tmp)
+        return True
+
+    def commit(self) -> list[Path]:
+        """Rename every staged file over its target; returns the targets written."""
+        done = []
+        for path, tmp in list(self._staged.items()):
+            os.replace(tmp, path)
+            del self._staged[path]
+            done.append(path)
+        self._made_dirs = []
+        self.written += done
+        return done
+
+    def discard(self) -> None:
+        for tmp in self._staged.values():
+            tmp.unlink(missing_ok=True)
+        self._staged = {}
+        for d in reversed(self._made_dirs):  # deepest first; only folders this batch made, if empty
+            try:
+                d.rmdir()
+            except OSError:
+                pass
+        self._made_dirs = []
+
+    def __enter__(self) -> "AtomicBatch":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            self.discard()
+        else:
+            self.commit()
