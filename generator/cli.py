@@ -1,4 +1,4 @@
-"""Command line: `briefing extract | render | build | serve | schema`.
+"""Command line: `briefing extract | render | build | pdf | check | serve | schema`.
 
 Every bad input ends as one line on stderr, `error: FILE: problem`, and exit status 1;
 no traceback reaches the user.
@@ -31,6 +31,40 @@ def _fail(exc: BriefingError) -> None:
     raise typer.Exit(1)
 
 
+def _warn(message: str) -> None:
+    """A problem that does not stop the run (printed even with --quiet: never silently dropped)."""
+    err.print(f"warning: {message}", markup=False)
+
+
+MaxSize = Annotated[float, typer.Option("--max-size", help="Refuse article files larger than this many MB.")]
+DEFAULT_MAX_MB = 5.0  # ingest.read_article's documented limit (5 MB of text is ~800 pages)
+
+
+def _read(read_article, path: Path, **kwargs):
+    """read_article, with a last safety net: even an unforeseen failure on a strange file is one
+    line naming the file, never a traceback (tests/test_bad_input.py and the ingest property tests
+    look for such failures, so they are fixed where they happen)."""
+    try:
+        return read_article(path, **kwargs)
+    except BriefingError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported, not hidden
+        raise BriefingError(path, f"cannot read this file ({type(exc).__name__}: {exc})") from None
+
+
+def _corrected(facts: list, facts_dir: Path) -> list:
+    """Apply each article's human corrections (facts/<slug>/corrections.yaml) to its new facts."""
+    from .corrections import apply_corrections_file
+
+    out_facts = []
+    for f in facts:
+        f, warnings = apply_corrections_file(f, facts_dir)
+        for w in warnings:
+            _warn(w)
+        out_facts.append(f)
+    return out_facts
+
+
 def _articles_in(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise BriefingError(folder, "seeds folder not found")
@@ -47,28 +81,40 @@ def _knowledge(folder: Path):
 
 
 def _extract(paths: list[Path], facts_dir: Path, *, slug: str | None, published: str | None,
-             knowledge: Path, quiet: bool) -> list[str]:
-    """Read every article first (bad input stops the run before anything is written), then write."""
-    from .extract import extract_articles
+             knowledge: Path, quiet: bool, max_mb: float = DEFAULT_MAX_MB) -> list[str]:
+    """Read every article first (bad input stops the run before anything is written), then write
+    every article's facts as one step (staged, then renamed into place: a crash loses nothing)."""
+    from . import cache
+    from .batch import extract_many
     from .ingest import read_article
-    from .store import write_facts
+    from .language import language_warning
+    from .store import write_dossier
 
     if slug and len(paths) > 1:
         raise BriefingError(paths[1], "--slug names one article; give one file with it")
-    articles = [read_article(p, slug=slug, published=published) for p in paths]
+    articles = [_read(read_article, p, slug=slug, published=published, max_bytes=int(max_mb * 1_000_000))
+                for p in paths]
+    for a, p in zip(articles, paths):
+        if (problem := language_warning(a)) is not None:
+            _warn(f"{p}: {problem}")
     seen: dict[str, Path] = {}
     for a, p in zip(articles, paths):
         if a.slug in seen:
             raise BriefingError(p, f"slug '{a.slug}' is also the slug of {seen[a.slug]}; rename one file or pass --slug")
         seen[a.slug] = p
-    kb = _knowledge(knowledge)
-    facts = list(extract_articles(articles, kb))  # gather everything, then write
+    plan = cache.plan(articles, facts_dir, knowledge_dir=knowledge, published=published)  # unchanged: not re-extracted
+    kb = _knowledge(knowledge) if plan.to_extract else None  # loaded only when something is extracted
+    facts = extract_many(plan.to_extract, kb, quiet=quiet)  # gather everything, then write
+    facts = _corrected(facts, facts_dir)
+    write_dossier(facts, facts_dir)
     for f in facts:
-        write_facts(f, facts_dir)
         if not quiet:
             out.print(f"{f.article.slug}: {len(f.people)} personnes, {len(f.quotes)} citations, "
                       f"{len(f.events)} événements, {len(f.legal)} références juridiques -> {facts_dir / f.article.slug}")
-    return [f.article.slug for f in facts]
+    cache.record(plan, [f.article.slug for f in facts])
+    if plan.cached and not quiet:
+        out.print(f"{len(plan.cached)} article(s) inchangé(s) : faits repris de {facts_dir} sans nouvelle extraction")
+    return [a.slug for a in articles]
 
 
 @app.command()
@@ -78,11 +124,12 @@ def extract(
     slug: Annotated[Optional[str], typer.Option(help="Slug for a single article (default: from the file name).")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD (overrides front matter).")] = None,
     knowledge: Annotated[Path, typer.Option(help="Knowledge base folder (legal context).")] = Path("knowledge"),
+    max_mb: MaxSize = DEFAULT_MAX_MB,
     quiet: Quiet = False,
 ) -> None:
     """Extract facts from articles into FACTS_DIR/<slug>/*.yaml."""
     try:
-        _extract(articles, out_dir, slug=slug, published=published, knowledge=knowledge, quiet=quiet)
+        _extract(articles, out_dir, slug=slug, published=published, knowledge=knowledge, quiet=quiet, max_mb=max_mb)
     except BriefingError as exc:
         _fail(exc)
 
@@ -113,6 +160,7 @@ def build(
     facts_dir: Annotated[Path, typer.Option("--facts", help="Facts folder.")] = Path("facts"),
     docs_dir: Annotated[Path, typer.Option("--docs", help="Docs folder.")] = Path("docs"),
     knowledge: Annotated[Path, typer.Option(help="Knowledge base folder.")] = Path("knowledge"),
+    max_mb: MaxSize = DEFAULT_MAX_MB,
     quiet: Quiet = False,
 ) -> None:
     """All stages: extract seeds/, render docs/, build site/ with `mkdocs build --strict`."""
@@ -122,7 +170,8 @@ def build(
 
     try:
         t0 = time.perf_counter()
-        _extract(_articles_in(seeds), facts_dir, slug=None, published=None, knowledge=knowledge, quiet=quiet)
+        _extract(_articles_in(seeds), facts_dir, slug=None, published=None, knowledge=knowledge, quiet=quiet,
+                 max_mb=max_mb)
         t1 = time.perf_counter()
         render_docs(read_all(facts_dir), docs_dir, kb=_knowledge(knowledge))
         t2 = time.perf_counter()
@@ -135,6 +184,26 @@ def build(
 
 
 @app.command()
+def check(
+    facts_dir: Annotated[Path, typer.Argument(help="Facts folder (or one article's folder).")] = Path("facts"),
+    quiet: Quiet = False,
+) -> None:
+    """Validate every fact file and corrections.yaml: one `file:line: message` line per error."""
+    from .check import check_facts
+
+    try:
+        folders, errors = check_facts(facts_dir)
+    except BriefingError as exc:
+        _fail(exc)
+    for e in errors:
+        err.print(f"error: {e}", markup=False)
+    if errors:
+        raise typer.Exit(1)
+    if not quiet:
+        out.print(f"{len(folders)} article(s) checked in {facts_dir}: no error")
+
+
+@app.command()
 def serve(addr: Annotated[str, typer.Option(help="host:port")] = "127.0.0.1:8000") -> None:
     """Serve the site with live reload (`mkdocs serve`)."""
     from .site import serve_site
@@ -143,6 +212,29 @@ def serve(addr: Annotated[str, typer.Option(help="host:port")] = "127.0.0.1:8000
         serve_site(Path.cwd(), dev_addr=addr)
     except BriefingError as exc:
         _fail(exc)
+
+
+@app.command()
+def pdf(
+    engine: Annotated[str, typer.Option(help="weasyprint (default, PyPI only) or chromium (Playwright + Debian's chromium).")] = "weasyprint",
+    site_dir: Annotated[Path, typer.Option("--site", help="Built site folder; PDFs go to SITE/pdf/.")] = Path("site"),
+    facts_dir: Annotated[Path, typer.Option("--facts", help="Facts folder (cover: sources, dates).")] = Path("facts"),
+    docs_dir: Annotated[Path, typer.Option("--docs", help="Docs folder: PDFs also copied to DOCS/pdf/ (git-ignored) so later builds (serve, gh-deploy) carry them.")] = Path("docs"),
+    quiet: Quiet = False,
+) -> None:
+    """Print the built site to SITE/pdf/dossier.pdf and SITE/pdf/<slug>.pdf (builds the site first if needed)."""
+    from .pdf import PRINT_PAGE, write_pdfs
+    from .site import build_site
+
+    try:
+        if not (site_dir / PRINT_PAGE).is_file():
+            build_site(Path.cwd(), quiet=quiet, site_dir=site_dir)
+        reports = write_pdfs(site_dir, facts_dir, engine=engine, docs_dir=docs_dir if docs_dir.is_dir() else None)
+    except BriefingError as exc:
+        _fail(exc)
+    if not quiet:
+        for r in reports:
+            out.print(r.line(), markup=False)
 
 
 @app.command()

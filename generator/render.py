@@ -34,8 +34,9 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .dossier import Dossier, build_dossier
 from .model import Facts, Source
-from .yamlio import write_atomic
+from .yamlio import AtomicBatch, write_atomic
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 MANIFEST_NAME = ".briefing-generated.json"
@@ -446,7 +447,7 @@ def _article_view(facts: Facts) -> ArticleView:
 
 def _clean_slug(slug: str) -> str:
     s = re.sub(r"[^a-z0-9-]+", "-", str(slug).lower()).strip("-")
-    if not s or s in {"assets", "includes", "javascripts", "stylesheets", "search", "print_page"}:
+    if not s or s in {"assets", "includes", "javascripts", "stylesheets", "search", "print_page", "pdf"}:
         s = f"article-{s or 'sans-nom'}"
     return s
 
@@ -476,6 +477,13 @@ def _make_env() -> Environment:
     return env
 
 
+_SRC_KIND_LABEL = {
+    "quote": "de la citation", "claim": "de l'affirmation", "event": "de l'événement",
+    "legal": "de la référence", "person": "de la mention", "org": "de la mention",
+    "place": "de la mention", "summary": "de la phrase",
+}
+
+
 def _fact_link_fn(view: ArticleView, prefix: str):
     """`src(kind, key, source)` -> Markup link to texte-source (or '' when there is nowhere to go)."""
 
@@ -484,15 +492,42 @@ def _fact_link_fn(view: ArticleView, prefix: str):
         if anchor is None:
             return Markup("")
         pnum = ""
+        numbered = source is not None and re.fullmatch(r"p\d+", source.paragraph)
         if source is not None:
-            pnum = f"§\u00a0{source.paragraph[1:]}" if re.fullmatch(r"p\d+", source.paragraph) else "source"
+            pnum = f"§\u00a0{source.paragraph[1:]}" if numbered else "source"
         text = md_text(label or pnum or "source")
+        # "§ 3" alone means nothing to a screen reader: add visually hidden words (a11y, link purpose)
+        what = _SRC_KIND_LABEL.get(kind, "fait")
+        where = f"paragraphe {source.paragraph[1:]}" if numbered else "texte source"
+        hidden = f'<span class="bf-sr"> : source {what}, {where}</span>'
         return Markup(
-            f'[{text}]({prefix}texte-source.md#{anchor} "Voir les mots exacts dans le texte source")'
+            f'[{text}{hidden}]({prefix}texte-source.md#{anchor} "Voir les mots exacts dans le texte source")'
             "{ .bf-src }"
         )
 
     return src
+
+
+def _in_sentence(facts: Facts, source: Source | None) -> Markup | None:
+    """The sentence of the article holding `source`, its words in <strong> (inert HTML), or None."""
+    if source is None:
+        return None
+    para = next((p for p in facts.article.paragraphs if p.id == source.paragraph), None)
+    if para is None or not (0 <= source.start < source.end <= len(para.text)):
+        return None
+    a, b = 0, len(para.text)
+    for s_start, s_end in para.sentences or []:
+        if s_start <= source.start < s_end:
+            a, b = s_start, max(s_end, source.end)
+            break
+    t = para.text
+    return Markup(
+        f"{md_text(t[a:source.start]) if t[a:source.start].strip() else ''}"
+        f"{' ' if t[a:source.start][-1:].isspace() else ''}"
+        f"<strong>{md_text(t[source.start:source.end])}</strong>"
+        f"{' ' if t[source.end:b][:1].isspace() else ''}"
+        f"{md_text(t[source.end:b]) if t[source.end:b].strip() else ''}"
+    )
 
 
 def _person_index(facts: Facts) -> dict[str, Any]:
@@ -646,6 +681,7 @@ def _context(view: ArticleView, kb: Any, site_name: str, prefix: str = "") -> di
         "cit_anchor": lambda key: Markup(f"cit-{_clean_id(key)}"),
         "aff_anchor": lambda key: Markup(f"aff-{_clean_id(key)}"),
         "pnum": lambda pid: pid[1:] if re.fullmatch(r"p\d+", pid) else pid,
+        "in_sentence": lambda source: _in_sentence(f, source),
     }
 
 
@@ -687,6 +723,77 @@ def _abbr_line(key: str, title: str) -> str:
     return f"*[{key}]: {title}"
 
 
+# --------------------------------------------------------------------------- dossier pages and exports
+
+# Dossier-level pages (several articles): (file, template)
+DOSSIER_PAGES: list[tuple[str, str]] = [
+    ("chronologie.md", "dossier-chronologie.md.j2"),
+    ("acteurs.md", "dossier-acteurs.md.j2"),
+    ("contexte-juridique.md", "dossier-contexte-juridique.md.j2"),
+]
+
+
+def _with_slug(f: Facts, slug: str) -> Facts:
+    if f.article.slug == slug:
+        return f
+    return f.model_copy(update={"article": f.article.model_copy(update={"slug": slug})})
+
+
+def _dossier_context(views: list[ArticleView], d: Dossier, kb: Any) -> dict[str, Any]:
+    """Template context of the dossier pages: merged items with links into each article's pages."""
+    by_slug = {v.slug: v for v in views}
+    links = {v.slug: _fact_link_fn(v, f"{v.slug}/") for v in views}
+
+    def src(slug: str, kind: str, key: str, source: Source | None) -> Markup:
+        return links[slug](kind, key, source) if slug in links else Markup("")
+
+    actor_prefix = {"person": "pers", "org": "org", "place": "lieu"}
+    entity_ids = {e.id for kind in (d.people, d.organisations, d.places) for e in kind}
+    events = []
+    for e in d.events:
+        events.append({
+            "e": e,
+            "anchor": Markup(_clean_id(e.id)),
+            "sources": [{"s": s, "view": by_slug[s.slug]} for s in e.sources if s.slug in by_slug],
+            "conflicts": [x for x in d.events if x.id in e.conflict_with],
+        })
+    legal = []
+    for g in d.legal:
+        legal.append({"g": g, "anchor": Markup(_clean_id(g.id)), "kb": _view_kb(_kb_get(kb, g.knowledge_id)),
+                      "refs": [{"r": r.ref, "view": by_slug[r.slug]} for r in g.refs if r.slug in by_slug]})
+    dated = [v.sort_date for v in views if v.sort_date]
+    return {
+        "dossier": d,
+        "by_slug": by_slug,
+        "dsrc": src,
+        "dsrc_for": lambda slug: links[slug],
+        "dossier_events": events,
+        "dossier_legal": legal,
+        "actor_link": lambda slug, kind, eid: Markup(f"{slug}/acteurs.md#{actor_prefix[kind]}-{_clean_id(eid)}"),
+        "entity_anchor": lambda ent: Markup(_clean_id(ent.id)) if ent.id in entity_ids else Markup(""),
+        "outlets": sorted({v.facts.article.outlet for v in views if v.facts.article.outlet}),
+        "published_span": (min(dated), max(dated)) if dated else None,
+    }
+
+
+def _add_exports(outputs: dict[Path, str], docs_dir: Path, views: list[ArticleView], d: Dossier,
+                 site_name: str) -> None:
+    """facts.json and timeline.json beside the pages; schema.org JSON-LD appended to the pages."""
+    from . import exports
+
+    bundles = [_with_slug(v.facts, v.slug) for v in views]
+    outputs[docs_dir / exports.FACTS_JSON] = exports.facts_json(bundles, d)
+    outputs[docs_dir / exports.TIMELINE_JSON] = exports.timeline_json(d, site_name, label=french_date)
+    home = docs_dir / "index.md"
+    outputs[home] += exports.jsonld_block([exports.news_article(f) for f in bundles])
+    for v, f in zip(views, bundles):
+        for fname, nodes in (("index.md", exports.news_article(f)), ("citations.md", exports.quotations(f)),
+                             ("affirmations.md", exports.claims(f))):
+            path = docs_dir / v.slug / fname
+            if path in outputs:
+                outputs[path] += exports.jsonld_block(nodes)
+
+
 # --------------------------------------------------------------------------- nav
 
 def _nav_yaml(views: list[ArticleView], site_name: str, merged: bool) -> str:
@@ -694,6 +801,7 @@ def _nav_yaml(views: list[ArticleView], site_name: str, merged: bool) -> str:
     if merged:
         nav.append({"Chronologie du dossier": "chronologie.md"})
         nav.append({"Acteurs du dossier": "acteurs.md"})
+        nav.append({"Contexte juridique du dossier": "contexte-juridique.md"})
     for v in views:
         section = [{title: f"{v.slug}/{fname}"} for fname, title, _ in ARTICLE_PAGES]
         nav.append({_nav_title(v.facts.article.title): section})
@@ -755,33 +863,20 @@ def render_docs(
         for fname, _title, tpl in ARTICLE_PAGES:
             outputs[docs_dir / v.slug / fname] = env.get_template(tpl).render(ctx)
 
+    merged_view = build_dossier([_with_slug(v.facts, v.slug) for v in views], kb)
     home_ctx = {
         "mark": Markup(GENERATED_MARK),
         "site_name": site_name,
         "views": views,
         "merged": merged,
         "pages": _PAGES_M,
+        **_dossier_context(views, merged_view, kb),
     }
     outputs[docs_dir / "index.md"] = env.get_template("home.md.j2").render(home_ctx)
     if merged:
-        all_events = []
-        all_people: dict[str, dict[str, Any]] = {}
-        for v in views:
-            src = _fact_link_fn(v, f"{v.slug}/")
-            for e in v.facts.events:
-                all_events.append({"e": e, "view": v, "src": src})
-            for p in v.facts.people:
-                key = _WS.sub(" ", p.name).strip().lower()
-                row = all_people.setdefault(key, {"name": p.name, "roles": [], "articles": []})
-                for r in p.roles:
-                    if r not in row["roles"]:
-                        row["roles"].append(r)
-                row["articles"].append({"view": v, "person": p})
-        all_events.sort(key=lambda r: (_sort_key(r["e"].date), r["view"].sort_date))
-        mctx = {**home_ctx, "all_events": all_events,
-                "all_people": sorted(all_people.values(), key=lambda r: r["name"].lower())}
-        outputs[docs_dir / "chronologie.md"] = env.get_template("dossier-chronologie.md.j2").render(mctx)
-        outputs[docs_dir / "acteurs.md"] = env.get_template("dossier-acteurs.md.j2").render(mctx)
+        for fname, tpl in DOSSIER_PAGES:
+            outputs[docs_dir / fname] = env.get_template(tpl).render(home_ctx)
+    _add_exports(outputs, docs_dir, views, merged_view, site_name)
 
     abbr = abbreviations(kb)
     outputs[docs_dir / "includes" / "abbreviations.md"] = (
@@ -789,12 +884,12 @@ def render_docs(
         + "\n".join(_abbr_line(k, t) for k, t in abbr.items()) + "\n"
     )
 
-    written: list[Path] = []
-    for path, text in outputs.items():
-        if write_atomic(path, text):
-            written.append(path)
-    if write_atomic(nav_file, _nav_yaml(views, site_name, merged)):
-        written.append(nav_file)
+    # every page staged beside its target, then all renamed in: a crash leaves docs/ as it was
+    with AtomicBatch() as batch:
+        for path, text in outputs.items():
+            batch.add(path, text)
+        batch.add(nav_file, _nav_yaml(views, site_name, merged))
+    written = batch.written
 
     _remove_stale(docs_dir, set(outputs))
     return written
