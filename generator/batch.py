@@ -51,7 +51,7 @@ def extract_many(articles: list[Article], kb: Any, *, quiet: bool = False, n_pro
     articles = list(articles)
     if not articles:
         return []
-    from .extract import extract_article, load_nlp
+    from .extract import build_legal_index, extract_article, load_nlp
 
     nlp = nlp or load_nlp()
     texts = [p.text for a in articles for p in a.paragraphs]
@@ -60,6 +60,7 @@ def extract_many(articles: list[Article], kb: Any, *, quiet: bool = False, n_pro
     if procs > 1:
         kwargs["n_process"] = procs
     docs = iter(nlp.pipe(texts, **kwargs))
+    legal_index = build_legal_index(kb) if kb is not None else None
 
     progress = None
     if not quiet and len(articles) >= PROGRESS_MIN_ARTICLES and sys.stderr.isatty():
@@ -71,12 +72,12 @@ def extract_many(articles: list[Article], kb: Any, *, quiet: bool = False, n_pro
     out: list[Facts] = []
     if progress is None:
         for a in articles:
-            out.append(extract_article(a, [next(docs) for _ in a.paragraphs], kb))
+            out.append(extract_article(a, [next(docs) for _ in a.paragraphs], kb, legal_index))
         return out
     with progress:
         task = progress.add_task("", total=len(articles))
         for a in articles:
             progress.update(task, description=a.slug)
-            out.append(extract_article(a, [next(docs) for _ in a.paragraphs], kb))
+            out.append(extract_article(a, [next(docs) for _ in a.paragraphs], kb, legal_index))
             progress.advance(task)
     return out

@@ -36,6 +36,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,6 +129,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=None)
 def fold_char(c: str) -> str:
     """One character in, one character out: lower case, no accent, straight apostrophe/space."""
     if c in "’‘`´ʼ":
@@ -141,6 +143,7 @@ def fold_char(c: str) -> str:
     return low if len(low) == 1 else base
 
 
+@lru_cache(maxsize=8192)
 def fold(s: str) -> str:
     """Offset-preserving fold: ``len(fold(s)) == len(s)``, so spans found in it index ``s``."""
     return "".join(fold_char(c) for c in s)

@@ -18,12 +18,12 @@ from .claims import extract_claims
 from .dates import infer_reference_date
 from .entities import build_index, to_models
 from .events import extract_events
-from .legal import find_legal_references
+from .legal import LegalIndex, build_index as build_legal_index, find_legal_references
 from .nlp import load_nlp
 from .quotes import extract_quotes
 from .summary import build_summary
 
-__all__ = ["extract_article", "extract_articles", "with_reference_date", "load_nlp"]
+__all__ = ["extract_article", "extract_articles", "with_reference_date", "load_nlp", "build_legal_index"]
 
 
 def with_reference_date(article: Article) -> Article:
@@ -35,13 +35,14 @@ def with_reference_date(article: Article) -> Article:
     return article.model_copy(update={"reference_date": ref.isoformat() if ref else None, "reference_basis": basis})
 
 
-def extract_article(article: Article, docs: list[Doc], kb: KnowledgeBase | None) -> Facts:
+def extract_article(article: Article, docs: list[Doc], kb: KnowledgeBase | None,
+                    legal_index: LegalIndex | None = None) -> Facts:
     article = with_reference_date(article)
     index = build_index(article, docs)
     quotes = extract_quotes(article, docs, index)
     claims = extract_claims(article, docs, index, quotes)
     events = extract_events(article)
-    legal = find_legal_references(article.paragraphs, kb) if kb is not None else []
+    legal = find_legal_references(article.paragraphs, kb, legal_index) if kb is not None else []
     people, organisations, places = to_models(article, index)
     summary = build_summary(article, people, quotes, events, legal)
     return Facts(article=article, people=people, organisations=organisations, places=places,
@@ -55,5 +56,6 @@ def extract_articles(articles: Iterable[Article], kb: KnowledgeBase | None, nlp:
     articles = list(articles)
     texts = [p.text for a in articles for p in a.paragraphs]
     docs = iter(nlp.pipe(texts, batch_size=batch_size))
+    legal_index = build_legal_index(kb) if kb is not None else None  # once per run, not per article
     for article in articles:
-        yield extract_article(article, [next(docs) for _ in article.paragraphs], kb)
+        yield extract_article(article, [next(docs) for _ in article.paragraphs], kb, legal_index)

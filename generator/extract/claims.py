@@ -68,8 +68,8 @@ def _indirect_claims(article: Article, docs: list[Doc], index: EntityIndex, quot
                     out.append((att.entity.name if att.entity else None, att.entity.id if att.entity else None, att.cue, para.id, a, b))
                     state.said(att.entity)
                 continue
-            for tok in doc:
-                if not (s <= tok.idx < e) or not (is_cue(tok) or tok.lemma_ in CLAIM_EXTRA_LEMMAS):
+            for tok in ctx.tokens(s, e):
+                if not (is_cue(tok) or tok.lemma_ in CLAIM_EXTRA_LEMMAS):
                     continue
                 que = next((t for t in doc[tok.i + 1 : tok.i + 4] if t.lower_ in {"que", "qu'", "qu’"}), None)
                 if que is None:

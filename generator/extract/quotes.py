@@ -18,6 +18,7 @@ sentences, which never cut inside a quotation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -106,6 +107,11 @@ class ParagraphContext:
     index: EntityIndex
     quotes: list[QuoteSpan]
     state: "SpeakerState"
+
+    def tokens(self, start: int, end: int):
+        """Tokens whose first character lies in [start, end), without walking the whole doc."""
+        starts = self.__dict__.setdefault("_starts", [t.idx for t in self.doc])
+        return self.doc[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def in_quote(self, pos: int) -> bool:
         return any(q.open <= pos <= q.close for q in self.quotes)
@@ -276,7 +282,7 @@ def _after_verb(ctx: ParagraphContext, verb: Token, hi: int) -> Attribution | No
     if after:
         ent = _resolve(ctx, after[0])
         return Attribution(ent, None if ent else after[0].text, cue_text(verb))
-    for tok in ctx.doc:
+    for tok in ctx.tokens(verb.idx + 1, len(text)):
         if tok.i <= verb.i or ctx.in_quote(tok.idx):
             continue
         if tok.idx >= hi or tok.text in OPENERS or tok.text == '"':
@@ -304,7 +310,7 @@ def _incise(ctx: ParagraphContext, q: QuoteSpan) -> Attribution | None:
     text = ctx.para.text
     _, sent_end = ctx.sentence_of(q.open)
     hi = _clause_end(text, q.close + 1, sent_end, ctx.quotes)
-    window = [t for t in ctx.doc if q.close < t.idx < hi]
+    window = list(ctx.tokens(q.close + 1, hi))
     words = [t for t in window if not t.is_punct]
     for n, tok in enumerate(words[:4]):
         if is_cue(tok):
@@ -334,8 +340,8 @@ def _marker(ctx: ParagraphContext, lo: int, hi: int) -> Attribution | None:
 
 def _speech_noun(ctx: ParagraphContext, lo: int, hi: int) -> Attribution | None:
     """« l'annonce de la gendarmerie nationale : "…" » names the source of the words."""
-    for tok in ctx.doc:
-        if lo <= tok.idx < hi and tok.lower_ in SPEECH_NOUNS:
+    for tok in ctx.tokens(lo, hi):
+        if tok.lower_ in SPEECH_NOUNS:
             after = [m for m in ctx.index.mentions.get(ctx.para.id, []) if tok.idx < m.start < hi]
             if after and ctx.para.text[tok.idx + len(tok.text) : after[0].start].strip().lower() in {"de", "du", "de la", "de l'", "de l’", "des"}:
                 return _attribution(ctx, after[0], tok.text)
@@ -343,7 +349,7 @@ def _speech_noun(ctx: ParagraphContext, lo: int, hi: int) -> Attribution | None:
 
 
 def _cue_before(ctx: ParagraphContext, q: QuoteSpan, lo: int) -> Attribution | None:
-    cues = [t for t in ctx.doc if lo <= t.idx < q.open and is_cue(t) and not ctx.in_quote(t.idx)]
+    cues = [t for t in ctx.tokens(lo, q.open) if is_cue(t) and not ctx.in_quote(t.idx)]
     for verb in reversed(cues):
         att = _subject_of(ctx, verb, lo)
         if att is not None:
@@ -370,7 +376,7 @@ def _reported_speaker(ctx: ParagraphContext, s: int, e: int) -> Entity | None:
     "X a dénoncé …", "X affirme que …". Later pronouns and cue-less quotes refer to them."""
     att = _marker(ctx, s, e)
     if att is None:
-        for verb in (t for t in ctx.doc if s <= t.idx < e and is_cue(t)):
+        for verb in (t for t in ctx.tokens(s, e) if is_cue(t)):
             att = _subject_of(ctx, verb, s)
             if att is not None:
                 break
@@ -387,8 +393,8 @@ def _colon_subject(ctx: ParagraphContext, q: QuoteSpan, lo: int) -> Attribution 
     if not head.endswith(":"):
         return None
     colon = lo + len(head) - 1
-    for tok in ctx.doc:
-        if lo <= tok.idx < colon and tok.dep_.startswith("nsubj") and not ctx.in_quote(tok.idx):
+    for tok in ctx.tokens(lo, colon):
+        if tok.dep_.startswith("nsubj") and not ctx.in_quote(tok.idx):
             if tok.lower_ in SUBJECT_PRONOUN_WORDS:
                 return Attribution(_referent(ctx, tok.idx), None, None)
             m = _mention_at(ctx, tok.idx, tok.idx + len(tok.text))
