@@ -145,6 +145,8 @@ class LegalIndex:
     standalone: list[tuple[str, Target, bool]] = field(default_factory=list)  # (alias, target, case-sensitive)
     articles: dict[tuple[str, str], Target] = field(default_factory=dict)    # (code, "225-12-1")
     offences: list[tuple[re.Pattern[str], Target]] = field(default_factory=list)
+    alias_regex: re.Pattern[str] | None = None  # built on first use by _alias_plan
+    alias_table: dict[str, tuple[str, "Target | None", bool]] = field(default_factory=dict)
 
 
 def _title_keys(title: str) -> tuple[str | None, str | None, str | None]:
@@ -412,32 +414,43 @@ def _code_article_mentions(ftext: str, idx: LegalIndex) -> list[Candidate]:
     return out
 
 
-def _alias_mentions(text: str, ftext: str, idx: LegalIndex) -> list[Candidate]:
-    out = []
-    seen_aliases: set[str] = set()
+def _alias_plan(idx: LegalIndex) -> tuple[re.Pattern[str], dict[str, tuple[str, Target | None, bool]]]:
+    """One alternation of every standalone name (longest first), built once per index."""
+    if idx.alias_regex is not None:
+        return idx.alias_regex, idx.alias_table
+    table: dict[str, tuple[str, Target | None, bool]] = {}
     entries = [(a, t, cs) for a, t, cs in idx.standalone]
     entries += [(a, None, len(a) <= 4 and a.isupper()) for a in GENERIC_NAMES]
     for alias, target, case_sensitive in entries:
         key = fold(alias)
-        if key in seen_aliases:
+        if key in table:
             continue
-        seen_aliases.add(key)
         if target is None:  # a generic name the knowledge base already knows is matched above
             known = [t for a, t, _ in idx.standalone if fold(a) == key]
             target = known[0] if known else None
-        pat = re.compile(rf"(?<![\w-]){re.escape(key)}s?(?![\w-])")
-        for m in pat.finditer(ftext):
-            word = text[m.start():m.end()]
-            if case_sensitive and not word.startswith(alias):
-                continue
-            if " " not in alias and not word[0].isupper():
-                continue  # one-word names are proper nouns: "Pharos", not "pharos"
-            kind = target.kind if target else GENERIC_NAMES.get(alias, "institution")
-            start = m.start()
-            pre = ARTICLE_PREFIX_RE.search(ftext[max(0, start - 40):start])
-            if pre and kind in ("law", "eu_regulation"):
-                start = max(0, start - 40) + pre.start()
-            out.append(Candidate(start, m.end(), target, kind))
+        table[key] = (alias, target, case_sensitive)
+    keys = sorted(table, key=len, reverse=True)
+    idx.alias_regex = re.compile(rf"(?<![\w-])(?P<k>{'|'.join(map(re.escape, keys))})s?(?![\w-])") if keys else re.compile(r"(?!)")
+    idx.alias_table = table
+    return idx.alias_regex, table
+
+
+def _alias_mentions(text: str, ftext: str, idx: LegalIndex) -> list[Candidate]:
+    out = []
+    pattern, table = _alias_plan(idx)
+    for m in pattern.finditer(ftext):
+        alias, target, case_sensitive = table[m.group("k")]
+        word = text[m.start():m.end()]
+        if case_sensitive and not word.startswith(alias):
+            continue
+        if " " not in alias and not word[0].isupper():
+            continue  # one-word names are proper nouns: "Pharos", not "pharos"
+        kind = target.kind if target else GENERIC_NAMES.get(alias, "institution")
+        start = m.start()
+        pre = ARTICLE_PREFIX_RE.search(ftext[max(0, start - 40):start])
+        if pre and kind in ("law", "eu_regulation"):
+            start = max(0, start - 40) + pre.start()
+        out.append(Candidate(start, m.end(), target, kind))
     return out
 
 

@@ -110,7 +110,9 @@ class ParagraphContext:
 
     def tokens(self, start: int, end: int):
         """Tokens whose first character lies in [start, end), without walking the whole doc."""
-        starts = self.__dict__.setdefault("_starts", [t.idx for t in self.doc])
+        starts = self.__dict__.get("_starts")
+        if starts is None:
+            starts = self.__dict__["_starts"] = [t.idx for t in self.doc]
         return self.doc[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def in_quote(self, pos: int) -> bool:
