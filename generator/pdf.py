@@ -96,7 +96,20 @@ def _top_sections(tree: Any) -> list[Any]:
     found = tree.xpath('//*[@id="print-site-page"]')
     if not found:
         raise BriefingError(PRINT_PAGE, "no #print-site-page in the print page (print-site plugin missing?)")
-    return [el for el in found[0] if el.tag == "section" and "print-page" in _classes(el) and el.get("id")]
+    return _flatten([el for el in found[0] if el.tag == "section" and "print-page" in _classes(el) and el.get("id")])
+
+
+def _flatten(sections: list[Any]) -> list[Any]:
+    """A nav section that only groups other sections ("Articles du dossier") gives way to them,
+    so every article stays one part of the PDF whatever the depth of the navigation."""
+    out: list[Any] = []
+    for el in sections:
+        inner = [c for c in el if c.tag == "section" and "md-section" in _classes(c) and c.get("id")]
+        if "md-section" in _classes(el) and inner:
+            out += _flatten(inner)
+        else:
+            out.append(el)
+    return out
 
 
 def _page_ids(site_dir: Path) -> dict[str, str]:

@@ -802,9 +802,11 @@ def _nav_yaml(views: list[ArticleView], site_name: str, merged: bool) -> str:
         nav.append({"Chronologie du dossier": "chronologie.md"})
         nav.append({"Acteurs du dossier": "acteurs.md"})
         nav.append({"Contexte juridique du dossier": "contexte-juridique.md"})
-    for v in views:
-        section = [{title: f"{v.slug}/{fname}"} for fname, title, _ in ARTICLE_PAGES]
-        nav.append({_nav_title(v.facts.article.title): section})
+    articles = [{_nav_title(v.facts.article.title): [{title: f"{v.slug}/{fname}"} for fname, title, _ in ARTICLE_PAGES]}
+                for v in views]
+    # A dossier's articles sit in one section: with Material's navigation.prune each page then
+    # carries only the open article's pages, so page size and build time stay linear in N.
+    nav += [{"Articles du dossier": articles}] if merged else articles
     doc = {"site_name": _nav_title(site_name), "nav": nav}
     header = (
         "# Généré par generator/render.py à chaque rendu : ne pas modifier.\n"
