@@ -111,9 +111,10 @@ class Candidate:
 
 
 def _strip_determiner(text: str, start: int) -> tuple[str, int]:
-    lowered = text.lower()
+    """'du Nord' -> 'Nord', "l'Arcom" -> 'Arcom'; a capitalised article belongs to the name
+    ('Le Parisien', 'La Croix'), since spaCy leaves ordinary determiners outside its entities."""
     for det in ("de la ", "de l'", "de l’", "du ", "des ", "le ", "la ", "les ", "l'", "l’", "au ", "aux ", "d'", "d’"):
-        if lowered.startswith(det) and len(text) > len(det):
+        if text.startswith(det) and len(text) > len(det):
             return text[len(det):], start + len(det)
     return text, start
 

@@ -86,3 +86,9 @@ def test_addressee_complement_and_predicate_roles_are_not_given_to_the_main_pers
     paul = next(p for p in facts.people if p.name == "Paul Grangier")
     assert paul.roles == []
     assert all(m.text in {"Paul Grangier"} for m in paul.mentions)
+
+
+def test_a_capitalised_article_is_part_of_a_media_name(extract):
+    facts = extract("Selon Le Parisien, la mairie de Tourcoing a fermé la piscine en juin 2023.")
+    names = [o.name for o in facts.organisations]
+    assert "Le Parisien" in names and "Parisien" not in names
