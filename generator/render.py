@@ -101,7 +101,10 @@ def md_text(value: Any) -> Markup:
         return value
     text = _CTRL.sub("", str(value))
     text = _WS.sub(" ", text).strip()
-    return Markup("".join(_ESCAPES.get(c, c) for c in text))
+    return Markup(text.translate(_ESCAPE_TABLE))
+
+
+_ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 
 def html_attr(value: Any) -> Markup:

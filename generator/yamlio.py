@@ -127,8 +127,13 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
 
 
 def load_yaml(path: Path, model: type[M], *, many: bool = False) -> M | list[M]:
-    """Load and validate; errors name the file and the line of the offending value."""
-    data, node = _load_raw(path)
+    """Load and validate; errors name the file and the line of the offending value.
+
+    The common case (a valid file) is parsed once with libyaml; the slower pure-Python
+    node tree that gives line numbers is built only when something is wrong."""
+    data = _fast_load(path)
+    if data is _FAILED:
+        data, _ = _load_raw(path)  # raises the precise file:line error
     if many and data is None:
         data = []
     target: Any = list[model] if many else model  # type: ignore[valid-type]
@@ -138,7 +143,19 @@ def load_yaml(path: Path, model: type[M], *, many: bool = False) -> M | list[M]:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
         where = ".".join(str(p) for p in loc) or "top level"
+        _, node = _load_raw(path)
         raise BriefingError(path, f"{where}: {err['msg']}", line=_line_of(node, loc)) from None
+
+
+_FAILED = object()
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _fast_load(path: Path) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_FastLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError, ValueError):
+        return _FAILED
 
 
 class AtomicBatch:
