@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -75,9 +76,19 @@ def _articles_in(folder: Path) -> list[Path]:
 
 
 def _knowledge(folder: Path):
+    """The knowledge base, read once per command even when extract and render both need it
+    (keyed on the files' sizes and times, so an edited file is read again)."""
+    if not folder.is_dir():
+        return None
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.yaml")))
+    return _load_knowledge(folder.resolve(), stamp)
+
+
+@lru_cache(maxsize=4)
+def _load_knowledge(folder: Path, stamp: tuple):
     from .knowledge import load_knowledge
 
-    return load_knowledge(folder) if folder.is_dir() else None
+    return load_knowledge(folder)
 
 
 def _extract(paths: list[Path], facts_dir: Path, *, slug: str | None, published: str | None,
