@@ -9,6 +9,7 @@ languages (only a clearly foreign text is flagged, never a short or mixed one).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .model import Article
 
@@ -22,6 +23,7 @@ _COMMON = {
     "it": "il di che della non per una sono gli anche come questo nel alla delle stato".split(),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_COMMON_SETS = {lang: frozenset(words) for lang, words in _COMMON.items()}
 
 
 def guess_language(text: str) -> str | None:
@@ -29,7 +31,8 @@ def guess_language(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(text[:50_000])]
     if len(words) < 40:
         return None
-    counts = {lang: sum(w in set(common) for w in words) for lang, common in _COMMON.items()}
+    freq = Counter(words)
+    counts = {lang: sum(freq[w] for w in common) for lang, common in _COMMON_SETS.items()}
     best = max(counts, key=counts.__getitem__)
     second = max(v for k, v in counts.items() if k != best)
     if counts[best] < 0.08 * len(words) or counts[best] < 2 * second:
