@@ -48,10 +48,11 @@ class PdfReport:
     size: int          # bytes
     seconds: float
     engine: str
+    reused: bool = False  # unchanged since the last run: copied, not rendered
 
     def line(self) -> str:
-        return (f"{self.path}: {self.pages} pages, {self.size / 1024:.0f} kio, "
-                f"{self.seconds:.1f} s ({self.engine})")
+        how = "unchanged, not re-rendered" if self.reused else f"{self.seconds:.1f} s"
+        return f"{self.path}: {self.pages} pages, {self.size / 1024:.0f} kio, {how} ({self.engine})"
 
 
 # --------------------------------------------------------------------------- reading the print page
@@ -433,6 +434,8 @@ def write_pdfs(site_dir: Path = Path("site"), facts_dir: Path | None = Path("fac
     out_dir.mkdir(parents=True, exist_ok=True)
     base = (site_dir.resolve() / PRINT_PAGE).as_uri()
     jobs = {name: (title, doc_html, out_dir / f"{name}.pdf") for name, (title, doc_html) in docs.items()}
+    reused = _reuse_unchanged(jobs, engine, docs_dir)
+    jobs = {name: job for name, job in jobs.items() if name not in reused}
     workers = _workers(engine, len(jobs))
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -442,8 +445,8 @@ def write_pdfs(site_dir: Path = Path("site"), facts_dir: Path | None = Path("fac
             results = {name: f.result() for name, f in futures.items()}
     else:
         results = {name: _render_one(engine, t, h, base, target) for name, (t, h, target) in jobs.items()}
-    reports = []
-    for name, (_title, _html, target) in jobs.items():
+    reports = list(reused.values())
+    for name, (_title, doc_html, target) in jobs.items():
         pages, seconds = results[name]
         reports.append(PdfReport(name, target, pages, target.stat().st_size, seconds, engine))
         if docs_dir is not None:
@@ -451,4 +454,59 @@ def write_pdfs(site_dir: Path = Path("site"), facts_dir: Path | None = Path("fac
             copy_dir.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(target, copy_dir / f"{name}.pdf.part")
             os.replace(copy_dir / f"{name}.pdf.part", copy_dir / f"{name}.pdf")
-    return reports
+            _remember(copy_dir, name, _pdf_key(engine, doc_html), pages)
+    order = list(docs)
+    return sorted(reports, key=lambda r: order.index(r.name))
+
+
+# --------------------------------------------------------------------------- reuse
+
+_KEYS = ".keys.json"
+
+
+def _pdf_key(engine: str, doc_html: str) -> str:
+    """What a PDF depends on: the document, the print style, this module's code and the engine."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for part in (engine, doc_html, _CSS.read_text(encoding="utf-8"), Path(__file__).read_text(encoding="utf-8")):
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _keys(copy_dir: Path) -> dict:
+    import json
+
+    try:
+        return json.loads((copy_dir / _KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _remember(copy_dir: Path, name: str, key: str, pages: int) -> None:
+    import json
+
+    from .yamlio import write_atomic
+
+    keys = _keys(copy_dir)
+    keys[name] = {"key": key, "pages": pages}
+    write_atomic(copy_dir / _KEYS, json.dumps(keys, indent=1, sort_keys=True) + "\n")
+
+
+def _reuse_unchanged(jobs: dict, engine: str, docs_dir: Path | None) -> dict[str, PdfReport]:
+    """PDFs whose document is unchanged since the copy kept in docs/pdf/ are copied, not rendered
+    again (an unchanged dossier costs no PDF time: `make site` twice renders once)."""
+    if docs_dir is None or os.environ.get("BRIEFING_NO_CACHE", "") not in ("", "0"):
+        return {}
+    copy_dir = Path(docs_dir) / PDF_SUBDIR
+    keys = _keys(copy_dir)
+    reused = {}
+    for name, (_title, doc_html, target) in jobs.items():
+        kept = copy_dir / f"{name}.pdf"
+        entry = keys.get(name) or {}
+        if kept.is_file() and entry.get("key") == _pdf_key(engine, doc_html):
+            shutil.copyfile(kept, target.with_suffix(".pdf.part"))
+            os.replace(target.with_suffix(".pdf.part"), target)
+            reused[name] = PdfReport(name, target, int(entry.get("pages", 0)), target.stat().st_size, 0.0, engine, True)
+    return reused

@@ -199,3 +199,23 @@ def test_chromium_engine_option(b, tmp_path):
     pages = _chromium(doc, (b.site / "print_page" / "index.html").as_uri(), out, title)
     assert pages == _page_count(out) >= 5
     assert all(r.split()[-5] == "yes" for r in _run("pdffonts", str(out)).splitlines()[2:])
+
+
+def test_an_unchanged_pdf_is_copied_and_a_changed_one_rendered_again(b):
+    """`make site` twice renders once: PDFs whose document is unchanged come from docs/pdf/."""
+    import json
+
+    from generator.pdf import write_pdfs
+
+    keys_file = b.project / "docs" / "pdf" / ".keys.json"
+    keys = json.loads(keys_file.read_text(encoding="utf-8"))
+    assert set(keys) == {"dossier", SEED, OTHER}
+    keys[OTHER]["key"] = "0" * 64  # as if that article's document had changed
+    keys_file.write_text(json.dumps(keys), encoding="utf-8")
+
+    reports = {r.name: r for r in write_pdfs(b.site, b.project / "facts", docs_dir=b.project / "docs")}
+    assert reports["dossier"].reused and reports[SEED].reused
+    assert not reports[OTHER].reused and reports[OTHER].seconds > 0
+    for name, r in reports.items():
+        assert r.pages == _page_count(b.site / "pdf" / f"{name}.pdf")
+    assert json.loads(keys_file.read_text(encoding="utf-8"))[OTHER]["key"] != "0" * 64
