@@ -432,7 +432,7 @@ def merge_entities(bundles: list[Facts], kind: Literal["person", "org", "place"]
                 rr = roles.setdefault(key, RoleRef(role=r, slugs=[]))
                 if slug not in rr.slugs:
                     rr.slugs.append(slug)
-        variants = sorted({n for n in g["names"] if n != name}, key=str.lower)
+        variants = sorted({n for n in g["names"] if n != name}, key=lambda n: (n.lower(), n))
         out.append(MergedEntity(
             id="", kind=kind, name=name, variants=variants, roles=list(roles.values()),
             members=[EntityMember(slug=s, id=e.id, name=e.name, mentions=len(e.mentions)) for s, e in members],

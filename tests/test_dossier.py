@@ -117,3 +117,24 @@ def test_dossier_span_and_sources():
     assert [a.slug for a in d.articles] == ["a-courrier", "b-journal", "c-radio"]
     assert d.first_date == "2021" and d.last_date == "2024-05-02"
     assert len(d.conflicts) == 2
+
+
+def test_dossier_pages_do_not_depend_on_the_hash_seed(tmp_path):
+    """Name variants are ordered deterministically, so an unchanged dossier rewrites no page."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    pages = []
+    for seed in ("1", "2"):
+        docs = tmp_path / seed / "docs"
+        code = ("import sys; from pathlib import Path; from generator.render import render_docs; "
+                "from generator.store import read_all; render_docs(read_all(Path('facts')), Path(sys.argv[1]))")
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", code, str(docs)], cwd=root, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        pages.append((docs / "acteurs.md").read_text(encoding="utf-8"))
+    assert pages[0] == pages[1]
+    assert "\n- **Arcom**" in pages[0]  # one list item per line, not glued to the previous one
