@@ -98,29 +98,35 @@ def news_article(f: Facts, page_url: str | None = None) -> dict[str, Any]:
     return node
 
 
+def _agent(f: Facts, entity_id: str | None, name: str | None) -> dict[str, Any] | None:
+    """The schema.org agent behind a quote or claim: a Person, an Organization (quotes are also
+    attributed to a prosecutor's office or a regulator), or a Person named only by the article."""
+    for kind, items in (("Person", f.people), ("Organization", f.organisations)):
+        found = next((e for e in items if e.id == entity_id), None)
+        if found is not None:
+            return {"@type": kind, "name": found.name}
+    return {"@type": "Person", "name": name} if name else None
+
+
 def quotations(f: Facts) -> list[dict[str, Any]]:
-    people = {p.id: p for p in f.people}
     out = []
     for q in f.quotes:
         node: dict[str, Any] = {"@type": "Quotation", "text": q.text, "isPartOf": _ref(f)}
-        person = people.get(q.speaker_id or "")
-        name = person.name if person else q.speaker
-        if name:
-            node["spokenByCharacter"] = {"@type": "Person", "name": name}
-            node["creator"] = {"@type": "Person", "name": name}
+        agent = _agent(f, q.speaker_id, q.speaker)
+        if agent:
+            node["spokenByCharacter"] = agent
+            node["creator"] = agent
         out.append(node)
     return out
 
 
 def claims(f: Facts) -> list[dict[str, Any]]:
-    people = {p.id: p for p in f.people}
     out = []
     for c in f.claims:
         node: dict[str, Any] = {"@type": "Claim", "text": c.what, "appearance": _ref(f)}
-        person = people.get(c.who_id or "")
-        name = person.name if person else c.who
-        if name:
-            node["author"] = {"@type": "Person", "name": name}
+        agent = _agent(f, c.who_id, c.who)
+        if agent:
+            node["author"] = agent
         out.append(node)
     return out
 

@@ -77,3 +77,16 @@ def test_exports_are_not_rewritten_when_unchanged(docs):
     written = render_docs([make_facts(), make_facts("second", published="2024-05-02", title="Second article")], docs)
     assert not [p for p in written if p.suffix == ".json"]
     assert before == {p: p.stat().st_mtime_ns for p in docs.glob("*.json")}
+
+
+def test_an_organisation_speaker_is_an_organization_in_json_ld():
+    from generator.exports import quotations
+    from generator.model import Article, Facts, Organisation, Paragraph, Quote, Source, Summary
+
+    text = "« Le site est fermé », annonce le parquet de Lyon."
+    article = Article(slug="x", title="T", paragraphs=[Paragraph(id="p1", text=text)])
+    org = Organisation(id="org-1", name="parquet de Lyon")
+    quote = Quote(id="q-1", text="Le site est fermé", speaker="parquet de Lyon", speaker_id="org-1",
+                  source=Source(paragraph="p1", start=2, end=19))
+    facts = Facts(article=article, organisations=[org], quotes=[quote], summary=Summary(lead=text))
+    assert quotations(facts)[0]["spokenByCharacter"] == {"@type": "Organization", "name": "parquet de Lyon"}
