@@ -15,12 +15,32 @@ import json
 import re
 from typing import Any
 
+from pydantic import BaseModel
+
 from .dossier import Dossier, MergedEvent
 from .model import Facts
 
 FACTS_JSON = "facts.json"
 TIMELINE_JSON = "timeline.json"
 SCHEMA = "https://schema.org"
+
+
+class Exports(BaseModel):
+    """What the exports stage made, for the render stage to write (paths relative to docs/)."""
+
+    files: dict[str, str]    # facts.json, timeline.json -> their text
+    jsonld: dict[str, str]   # page ("index.md", "<slug>/citations.md") -> JSON-LD block to append
+
+
+def make_exports(articles: list[Facts], dossier: Dossier, site_name: str, label=None) -> Exports:
+    """Every export of the dossier: the JSON files, and one JSON-LD block per page that has data."""
+    jsonld = {"index.md": jsonld_block([news_article(f) for f in articles])}
+    for f in articles:
+        for page, nodes in (("index.md", news_article(f)), ("citations.md", quotations(f)),
+                            ("affirmations.md", claims(f))):
+            jsonld[f"{f.article.slug}/{page}"] = jsonld_block(nodes)
+    files = {FACTS_JSON: facts_json(articles, dossier), TIMELINE_JSON: timeline_json(dossier, site_name, label)}
+    return Exports(files=files, jsonld=jsonld)
 
 
 def dumps(data: Any) -> str:

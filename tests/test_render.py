@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from _render_sample import P, make_facts
+from _render_sample import P, make_facts, render_pages
 from generator.render import (
-    ARTICLE_PAGES, abbreviations, build_span_index, french_date, md_text, render_docs, safe_url,
+    ARTICLE_PAGES, abbreviations, build_span_index, french_date, md_text, safe_url,
 )
 
 
@@ -72,7 +72,7 @@ def test_safe_url_rejects_non_http():
 @pytest.fixture()
 def rendered(tmp_path: Path):
     docs = tmp_path / "docs"
-    written = render_docs([make_facts()], docs)
+    written = render_pages([make_facts()], docs)
     return docs, written
 
 
@@ -88,9 +88,9 @@ def test_all_pages_written(rendered):
 
 def test_second_render_writes_nothing(tmp_path: Path):
     docs = tmp_path / "docs"
-    render_docs([make_facts()], docs)
+    render_pages([make_facts()], docs)
     mtimes = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
-    assert render_docs([make_facts()], docs) == []
+    assert render_pages([make_facts()], docs) == []
     assert mtimes == {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
 
 
@@ -177,7 +177,7 @@ def test_claims_page_has_allegation_warning(rendered):
 
 def test_reference_date_is_said_as_such(tmp_path: Path):
     docs = tmp_path / "docs"
-    render_docs([make_facts(published=None)], docs)
+    render_pages([make_facts(published=None)], docs)
     text = (docs / "exemple-lille" / "index.md").read_text(encoding="utf-8")
     assert "Date de référence (déduite" in text and "28 avril 2024" in text
 
@@ -193,9 +193,9 @@ def test_stale_article_pages_removed_but_hand_files_kept(tmp_path: Path):
     docs = tmp_path / "docs"
     (docs / "assets").mkdir(parents=True)
     (docs / "assets" / "briefing.css").write_text("/* hand */", encoding="utf-8")
-    render_docs([make_facts("a-un"), make_facts("a-deux")], docs)
+    render_pages([make_facts("a-un"), make_facts("a-deux")], docs)
     (docs / "a-deux" / "notes.md").write_text("à la main", encoding="utf-8")
-    render_docs([make_facts("a-un")], docs)
+    render_pages([make_facts("a-un")], docs)
     assert (docs / "a-un" / "index.md").exists()
     assert not (docs / "a-deux" / "index.md").exists()
     assert (docs / "a-deux" / "notes.md").exists()      # not generated: kept
@@ -256,7 +256,7 @@ def test_legal_page_uses_only_kb_and_article(tmp_path: Path):
             return {e.id: e for e in self.entries}.get(kid)
 
     docs = tmp_path / "docs"
-    render_docs([make_facts()], docs, kb=KB())
+    render_pages([make_facts()], docs, kb=KB())
     text = (docs / "exemple-lille" / "contexte-juridique.md").read_text(encoding="utf-8")
     assert "Disposition B" in text and "legifrance" in text and "javascript:" not in text
     assert "&#60;i&#62;sourcé" in text

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from _render_sample import make_facts
+from _render_sample import make_facts, render_pages
 from generator.errors import BriefingError
-from generator.render import render_docs
 from generator.site import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _project(tmp_path: Path, dossier, kb=None) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
-    render_docs(dossier, tmp_path / "docs", kb=kb)
+    render_pages(dossier, tmp_path / "docs", kb=kb)
     return tmp_path
 
 
