@@ -149,14 +149,14 @@ def _render(facts_dir: Path, docs_dir: Path, knowledge: Path) -> tuple[int, list
     """Merge the dossier and make the exports, then hand them to the render stage."""
     from .dossier import build_dossier
     from .exports import make_exports
-    from .render import default_site_name, french_date, render_docs, site_articles
+    from .render import default_site_name, render_docs, site_articles
     from .store import read_all
 
     kb = _knowledge(knowledge)
     articles = site_articles(read_all(facts_dir))
     dossier = build_dossier(articles, kb)
     name = default_site_name(articles)
-    exported = make_exports(articles, dossier, name, label=french_date)
+    exported = make_exports(articles, dossier, name)
     return len(articles), render_docs(articles, dossier, exported, docs_dir, site_name=name, kb=kb)
 
 

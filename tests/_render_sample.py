@@ -81,9 +81,9 @@ def make_facts(slug: str = "exemple-lille", *, published: str | None = "2024-04-
 
 def render_pages(facts: list[Facts], docs: Path, kb=None) -> list[Path]:
     """What the pipeline does around the render stage: merge the dossier, make the exports, render."""
-    from generator.render import default_site_name, french_date, render_docs, site_articles
+    from generator.render import default_site_name, render_docs, site_articles
 
     articles = site_articles(facts)
     dossier, name = build_dossier(articles, kb), default_site_name(articles)
-    exported = make_exports(articles, dossier, name, label=french_date)
+    exported = make_exports(articles, dossier, name)
     return render_docs(articles, dossier, exported, docs, site_name=name, kb=kb)
