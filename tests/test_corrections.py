@@ -209,10 +209,10 @@ def test_applying_does_not_touch_the_input(tmp_path):
 
 
 def test_pages_show_reviewed_and_machine_facts(tmp_path):
-    from generator.render import render_docs
+    from _render_sample import render_pages
 
     facts, _ = apply(tmp_path, "- review: q-1\n- review: c-1\n- review: e-1\n- review: org-arcom\n")
-    render_docs([facts], tmp_path / "docs")
+    render_pages([facts], tmp_path / "docs")
     cit = (tmp_path / "docs" / "exemple-lille" / "citations.md").read_text(encoding="utf-8")
     assert cit.count("✔ vérifié") == 1 and cit.count('class="bf-auto"') == 1
     assert "✔ vérifié" in (tmp_path / "docs" / "exemple-lille" / "affirmations.md").read_text(encoding="utf-8")
