@@ -14,34 +14,10 @@ from ..model import Removed
 from .frontmatter import parse_date_text
 from .html import COMMENT, DANGEROUS_BLOCK, TAG
 from .sentences import CLOSERS, split_sentences
+from .shapes import DATELINE, LOW, UP, caption_with_credit, shape_reason
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zà-öø-ÿ"
+_UP, _LOW = UP, LOW
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\s" + re.escape(CLOSERS) + r"]*$")
-
-_CHROME = [re.compile(p, re.I) for p in (
-    r"quitter la version mobile",
-    r"(?:[àa]\s+)?lire\s+(?:aussi|également|egalement|la suite)\b.*",
-    r"(?:[àa]\s+)?(?:voir|découvrir)\s+(?:aussi|également|egalement)\b.*",
-    r"sur le même (?:sujet|thème)\b.*",
-    r"(?:les\s+)?(?:articles?\s+)?(?:les\s+)?plus\s+(?:lus|partagés|commentés)\b.*",
-    r"dans la même rubrique\b.*",
-    r"partager(?:\s+(?:sur|cet article|l['’]article|par|via)\b.*)?",
-    r"(?:s['’]abonner|abonnez-vous|je m['’]abonne|déjà abonné)\b.*",
-    r"(?:newsletters?|(?:inscrivez-vous|abonnez-vous) à (?:la|notre|nos) newsletters?)\b.*",
-    r"publicit[ée]|contenu sponsoris[ée]|sponsoris[ée]",
-    r"(?:article\s+)?r[ée]serv[ée] aux abonn[ée]s\b.*",
-    r"(?:accepter|refuser|param[ée]trer|g[ée]rer)(?:\s+(?:les|tous les|mes))?\s+cookies\b.*",
-    r"(?:ce site|nous)\s+utilis\w*\s+des cookies\b.*",
-    r"(?:temps de\s+)?lecture\s*:?\s*\d+\s*min\w*",
-    r"\d+\s*min(?:utes?)?\s+de lecture",
-    r"[ée]couter\s+(?:cet|l['’])\s*article\b.*",
-    r"retour en haut(?: de (?:la )?page)?",
-    r"(?:suivez|retrouvez)-nous\b.*",
-    r"commentaires?|r[ée]agir|imprimer|menu|rechercher|se connecter|connexion|mon compte|fermer|accueil"
-    r"|facebook|twitter|linkedin|whatsapp|e-?mail|copier le lien|envoyer par e-?mail|x",
-)]
-_DATELINE = re.compile(r"(?:publi[ée]|mis à jour|mise à jour|modifi[ée]|actualis[ée])\s+le\b.*", re.I)
 
 _NAME_WORD = rf"[{_UP}][\w'’\-]*\.?"
 _PARTICLE = r"(?:de|du|des|d['’]|van|von|le|la|di|da|del|ben|el|ter)"
@@ -77,16 +53,6 @@ def _ends_sentence(line: str) -> bool:
     return bool(_ENDS_SENTENCE.search(line))
 
 
-def _is_chrome(line: str) -> bool:
-    s = line.strip().rstrip(" :›>»→.")
-    if len(s) > 250:
-        return False
-    if any(rx.fullmatch(s) for rx in _CHROME):
-        # a "Lire aussi …" teaser may be long; other chrome is short
-        return len(s) <= 120 or bool(re.match(r"(?:[àa]\s+)?(?:lire|voir)\b", s, re.I))
-    return False
-
-
 def _title_repeat(line: str, title_norm: str) -> bool:
     if not title_norm:
         return False
@@ -116,6 +82,64 @@ def _clean_markdown(line: str) -> tuple[str, str | None]:
     out = re.sub(rf"\[([^\]]+)\]{_MD_TARGET}", r"\1", out)
     out = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", out)
     return out.strip(), None
+
+
+def _mark_caption_twins(lines: list[_Line]) -> None:
+    """An image's alt text and its caption: the same words, the second closed by a short credit
+    ('… de Genève.' / '… de Genève.Keystone', '• X : « … »' / 'X : « … » Jeanne Dupont')."""
+    for i, b in enumerate(lines):
+        nb = _norm(b.text)
+        for j in range(max(0, i - 3), min(len(lines), i + 4)):
+            a = lines[j]
+            na = _norm(_LIST_ITEM.sub("", a.text))
+            if j == i or len(na) < 15 or not nb.startswith(na) or len(nb) == len(na):
+                continue
+            tail = nb[len(na):].lstrip(" .-–—|/©:")
+            credit = b.text.rstrip()[-len(tail):] if tail else ""
+            if (tail and len(tail) <= 30 and len(tail.split()) <= 4 and not re.search(r"[!?]|[.;]$", tail)
+                    and credit[:1].isupper()):
+                b.reason = b.reason or "légende photo"
+                a.reason = a.reason or "légende photo (texte alternatif de l'image)"
+
+
+_NAME_ONLY = re.compile(rf"^[{_UP}][{_LOW}'’\-]+(?:\s+(?:{_PARTICLE}\s+)?[{_UP}][{_LOW}'’\-]+){{1,3}}$")
+_NEWSROOM = re.compile(r"^(?:la\s+)?r[ée]daction\b[^.!?]{0,40}$", re.I)
+_RUBRIC = re.compile(rf"^(?:[{_UP}][\w'’\-]{{1,24}}|[{_UP}\s'’\-]{{2,30}})$")
+
+
+_METADATA = {"date de publication (métadonnée)", "date de publication (vide)", "temps de lecture",
+             "horodatage", "signature (auteur, date)"}
+
+
+def _header_end(lines: list[_Line]) -> int:
+    """End of the page header: the first line of running prose (long, or several sentences), or
+    past the last publication date / reading time / byline line among the first ten lines."""
+    prose = next((k for k, ln in enumerate(lines[:8])
+                  if len(ln.text) >= 200 or len(split_sentences(ln.text)) >= 2), min(len(lines), 8))
+    meta = [k + 1 for k, ln in enumerate(lines[:10]) if ln.reason in _METADATA]
+    return max([prose, *meta])
+
+
+def _mark_header(lines: list[_Line]) -> None:
+    """Above the running text: a name alone on its line is the byline, a lone word the rubric."""
+    for ln in lines[: _header_end(lines)]:
+        t = ln.text.strip()
+        if ln.reason or len(t) > 40:
+            continue
+        if _NEWSROOM.match(t) or _NAME_ONLY.match(t):
+            ln.reason = "signature (auteur)"
+        elif _RUBRIC.match(t) and len(t.split()) <= 3:
+            ln.reason = "rubrique"
+
+
+def _mark_embed_titles(lines: list[_Line]) -> None:
+    """The short title line just above a slideshow counter or a video label ('… 1 / 23')."""
+    for i, ln in enumerate(lines):
+        if ln.reason != "diaporama ou vidéo intégrée" or i == 0:
+            continue
+        prev = lines[i - 1]
+        if not prev.reason and len(prev.text) <= 120 and not _ends_sentence(prev.text):
+            prev.reason = "titre de diaporama ou de vidéo"
 
 
 class _Line:
@@ -176,9 +200,9 @@ def clean_body(body: str, *, title: str | None, markdown: bool, strip_tags: bool
     # --- pass 1: line shapes
     for i, ln in enumerate(lines):
         t = ln.text
-        if _is_chrome(t):
-            ln.reason = "navigation du site"
-        elif _DATELINE.fullmatch(t) and len(t) <= 120 and parse_date_text(t):
+        if why := shape_reason(t):
+            ln.reason = why
+        elif DATELINE.fullmatch(t) and len(t) <= 120 and parse_date_text(t):
             ln.reason = "date de publication (métadonnée)"
             found.setdefault("published", parse_date_text(t) or "")
         elif (b := _BYLINE.match(t)) and len(t) <= 160:
@@ -197,6 +221,11 @@ def clean_body(body: str, *, title: str | None, markdown: bool, strip_tags: bool
             # else: a wire dateline ("PARIS / AFP …") opening a real paragraph: kept
         elif _title_repeat(t, tnorm):
             ln.reason = "titre répété"
+        elif caption_with_credit(t, split_sentences):
+            ln.reason = "légende photo (crédit)"
+    _mark_caption_twins(lines)
+    _mark_header(lines)
+    _mark_embed_titles(lines)
     # captions "TEXT - CREDIT" repeating a nearby line (image alt text + caption) or sentence
     for i, ln in enumerate(lines):
         if ln.reason:
@@ -215,16 +244,13 @@ def clean_body(body: str, *, title: str | None, markdown: bool, strip_tags: bool
                 o.reason = o.reason or "légende photo (texte alternatif de l'image)"
         elif any(cap in _norm(o.text) for o in near):
             ln.reason = "légende photo"
-    # exact duplicates of an earlier kept line
+    # exact duplicates of an earlier line (kept, or removed as furniture: its twin is furniture too)
     seen: set[str] = set()
     for ln in lines:
-        if ln.reason:
-            continue
         key = _norm(ln.text)
-        if key in seen:
+        if not ln.reason and key in seen:
             ln.reason = "doublon (légende)"
-        else:
-            seen.add(key)
+        seen.add(key)
 
     # --- pass 2: before the body starts (first kept line ending like a sentence), lines that do
     # not end like a sentence are teasers, rubrics or photo captions
