@@ -40,12 +40,17 @@ class Removed(Strict):
     reason: str
 
 
-class Article(Strict):
+class ArticleHead(Strict):
+    """What names and dates an article: the start of article.yaml, and the dossier's list of articles."""
+
     slug: str
     title: str
     outlet: str | None = None
     published: str | None = None
     reference_date: str | None = None
+
+
+class Article(ArticleHead):
     reference_basis: str = ""
     language: str = "fr"
     source_url: str | None = None
