@@ -130,11 +130,6 @@ class Event(Strict):
             raise ValueError(f"{self.id}: date '{self.date}' is not written at precision '{self.precision}'")
         return self
 
-    @property
-    def when(self) -> PartialDate:
-        """The date with its hedge: "vers 2022" is the year 2022, approximate."""
-        return PartialDate(self.date.year, self.date.month, self.date.day, self.approximate)
-
 
 class LegalRef(Strict):
     id: str
