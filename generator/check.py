@@ -24,6 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .corrections import CORRECTIONS_FILE, check_added_words, parse_corrections
 from .errors import BriefingError
+from .knowledge import validate_knowledge
 from .model import FACT_FILES, Article
 from .yamlio import _line_of, _load_raw
 
@@ -211,8 +212,8 @@ def _valid_iso(date: str, precision: str) -> bool:
     return True
 
 
-def check_facts(root: Path) -> tuple[list[Path], list[BriefingError]]:
-    """(article folders checked, every error found)."""
+def check_facts(root: Path, knowledge: Path = Path("knowledge")) -> tuple[list[Path], list[BriefingError]]:
+    """(article folders checked, every error found), the knowledge base's errors included."""
     root = Path(root)
     if not root.is_dir():
         raise BriefingError(root, "facts folder not found")
@@ -220,4 +221,6 @@ def check_facts(root: Path) -> tuple[list[Path], list[BriefingError]]:
     errors: list[BriefingError] = []
     for folder in folders:
         errors += check_folder(folder)
+    if Path(knowledge).is_dir():
+        errors += validate_knowledge(knowledge)
     return folders, errors

@@ -56,6 +56,13 @@ class KnowledgeSource(BaseModel):
     excerpt: str = ""
 
 
+class Abbreviation(BaseModel):
+    """An abbreviation the entry defines; ``expansion`` must be written in its title or a source excerpt."""
+
+    short: str
+    expansion: str
+
+
 class KnowledgeEntry(BaseModel):
     """One curated fact sheet. Extra keys are allowed and kept (``model_extra``)."""
 
@@ -70,7 +77,10 @@ class KnowledgeEntry(BaseModel):
     summary: str = ""
     key_provisions: list[str] = []
     status: str | None = None
-    relation_to_dsa: str | None = None
+    aliases: list[str] = []              # the names the press uses: "loi Evin", "le RGPD", "le 49.3"
+    abbreviations: list[Abbreviation] = []
+    code: str | None = None              # code_article / constitution_article: "Code pénal", "Constitution"
+    articles: list[str] = []             # their article numbers: "221-1", "49"
     sources: list[KnowledgeSource] = []
 
     @field_validator("dates", mode="before")
@@ -83,15 +93,14 @@ class KnowledgeEntry(BaseModel):
             return {str(k): "" if v is None else str(v) for k, v in value.items()}
         return value
 
-    @field_validator("key_provisions", "sources", mode="before")
+    @field_validator("key_provisions", "sources", "aliases", "abbreviations", "articles", mode="before")
     @classmethod
     def _none_is_empty(cls, value: Any) -> Any:
         return [] if value is None else value
 
     def texts(self) -> list[str]:
         """The curated prose of the entry (not the source excerpts), for derived indexes."""
-        out = [self.official_title, self.short_name or "", self.summary, self.status or "",
-               self.relation_to_dsa or ""]
+        out = [self.official_title, self.short_name or "", self.summary, self.status or ""]
         out += list(self.dates.values()) + list(self.key_provisions)
         return [t for t in out if t]
 
@@ -283,9 +292,11 @@ def long_form_before(words: list[str], acronym: str, max_skips: int = 2) -> int 
 
 
 class KnowledgeBase:
-    def __init__(self, entries: list[KnowledgeEntry]):
+    def __init__(self, entries: list[KnowledgeEntry],
+                 origins: dict[str, tuple[Path, int | None]] | None = None):
         self.entries = entries
         self._by_id = {e.id: e for e in entries}
+        self.origins = origins or {}   # entry id -> (file, line), for error messages
 
     def __iter__(self):
         return iter(self.entries)
@@ -336,6 +347,7 @@ class KnowledgeBase:
     def abbreviations(self) -> dict[str, str]:
         """Abbreviation -> expansion, for the Material ``*[ABBR]: …`` glossary.
 
+        0. Each entry's own ``abbreviations:`` (sourced: checked by ``validate_knowledge``).
         1. From entries of kind law / eu_regulation / regulator (``NAMED_KINDS``): every one-word short name
            (``Arcom``, ``JUNALCO``, ``LCEN``, ``LEN``, ``DSA``, ``RSN``), the acronym of a
            ``Loi XXX`` short name (``SREN``) and a ``(XXX)`` acronym in the official title
@@ -345,7 +357,7 @@ class KnowledgeBase:
         3. ``Long form (XXX)`` inside the curated prose or the source excerpts, when the initials spell the acronym
            (``Commission nationale de l'informatique et des libertés (CNIL)``).
         """
-        out: dict[str, str] = {}
+        out: dict[str, str] = {a.short: a.expansion for e in self.entries for a in e.abbreviations}
         for e in self.entries:
             if e.kind not in NAMED_KINDS:
                 continue
@@ -382,7 +394,6 @@ class KnowledgeBase:
         return dict(sorted(out.items(), key=lambda kv: kv[0].casefold()))
 
 
-LEGAL_KINDS = {"law", "eu_regulation", "regulator", "code_article"}
 # kinds whose short name is a name of the thing itself (a code article's short name is an offence)
 NAMED_KINDS = {"law", "eu_regulation", "regulator"}
 
@@ -445,4 +456,62 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
                                     f"(first in {first}:{first_line})", line=line)
             where[entry.id] = (path, line)
             entries.append(entry)
-    return KnowledgeBase(entries)
+    return KnowledgeBase(entries, where)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def validate_knowledge(folder: Path | str) -> list[BriefingError]:
+    """Every problem of the base, one ``file:line: message`` each (``briefing check``).
+
+    An entry must have sources, each with a URL and a verbatim excerpt; its ``dates:`` values must
+    hold a real date; an alias or abbreviation must name one entry only, and an abbreviation's
+    expansion must be written in the entry's title or in one of its excerpts (sourced, not typed).
+    """
+    try:
+        kb = load_knowledge(folder)
+    except BriefingError as exc:
+        return [exc]
+    errors: list[BriefingError] = []
+    owners: dict[str, set[str]] = {}
+    for e in kb.entries:
+        path, line = kb.origins.get(e.id, (Path(folder), None))
+        problems = _entry_problems(e)
+        errors += [BriefingError(path, f"knowledge entry {e.id!r}: {p}", line=line) for p in problems]
+        for name in e.aliases + [a.short for a in e.abbreviations]:
+            owners.setdefault(_norm(name) if " " in name else name, set()).add(e.id)
+    for name, ids in sorted(owners.items()):
+        if len(ids) > 1:
+            first = sorted(ids)[0]
+            path, line = kb.origins.get(first, (Path(folder), None))
+            errors.append(BriefingError(path, f"alias {name!r} is ambiguous: {', '.join(sorted(ids))}", line=line))
+    return errors
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", fold(s)).strip()
+
+
+def _entry_problems(e: KnowledgeEntry) -> list[str]:
+    out = []
+    if not e.sources:
+        out.append("no source")
+    for i, s in enumerate(e.sources):
+        if not re.match(r"^https?://\S+$", s.url.strip()):
+            out.append(f"source {i + 1}: not an http(s) URL: {s.url!r}")
+        if not s.excerpt.strip():
+            out.append(f"source {i + 1}: no excerpt ({s.url})")
+    for key, value in e.dates.items():
+        iso = _ISO_START.match(value)
+        if iso and not _valid("-".join(p for p in iso.groups() if p)):
+            out.append(f"dates.{key}: not a real date: {value!r}")
+        elif parse_date_value(value) is None and not _FR_DATE.search(value):
+            out.append(f"dates.{key}: no date in {value!r}")
+    written = [_norm(e.official_title)] + [_norm(s.excerpt) for s in e.sources]
+    for a in e.abbreviations:
+        if not any(_norm(a.expansion) in w for w in written):
+            out.append(f"abbreviation {a.short}: expansion not in the title or an excerpt")
+        if not any(a.short in s.excerpt or a.short in e.official_title for s in e.sources):
+            out.append(f"abbreviation {a.short}: not in the title or an excerpt")
+    return out
