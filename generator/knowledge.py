@@ -348,7 +348,7 @@ class KnowledgeBase:
         """Abbreviation -> expansion, for the Material ``*[ABBR]: …`` glossary.
 
         0. Each entry's own ``abbreviations:`` (sourced: checked by ``validate_knowledge``).
-        1. From entries of kind law / eu_regulation / regulator (``NAMED_KINDS``): every one-word short name
+        1. From entries naming an instrument or a body (``NAMED_KINDS``): every one-word short name
            (``Arcom``, ``JUNALCO``, ``LCEN``, ``LEN``, ``DSA``, ``RSN``), the acronym of a
            ``Loi XXX`` short name (``SREN``) and a ``(XXX)`` acronym in the official title
            (``PHAROS``). Expansion: the short name's own parenthetical when it is a spelled-out
@@ -395,7 +395,7 @@ class KnowledgeBase:
 
 
 # kinds whose short name is a name of the thing itself (a code article's short name is an offence)
-NAMED_KINDS = {"law", "eu_regulation", "regulator"}
+NAMED_KINDS = {"law", "eu_regulation", "regulator", "institution", "code", "constitution", "treaty"}
 
 # "Loi n° 2023-22 du 24 janvier 2023 d'orientation et de programmation … (LOPMI)" inside curated prose
 EMBEDDED_LAW_RE = re.compile(

@@ -88,7 +88,10 @@ def test_code_articles(kb):
     assert r.knowledge_id == "code-penal-225-5"
     r = one(kb, "Le ministre a saisi la justice au titre de l'article 40 du code de procédure pénale.")
     assert r.mention == "l'article 40 du code de procédure pénale"
-    assert r.instrument is None and r.kind == "code_article"  # not in the knowledge base
+    assert r.knowledge_id == "cpp-40-signalement-procureur" and r.kind == "code_article"
+    r = one(kb, "Il invoque l'article L. 1234-9 du code du travail devant les prud'hommes.")
+    assert r.mention == "l'article L. 1234-9 du code du travail"
+    assert r.instrument is None and r.kind == "code_article"  # neither the article nor the code is described
 
 
 def test_article_of_a_law(kb):
@@ -110,8 +113,8 @@ def test_eu_acts_and_regulators(kb):
     assert got == [
         ("DSA", "dsa-reglement-ue-2022-2065", "eu_regulation"),
         ("règlement sur les services numériques", "dsa-reglement-ue-2022-2065", "eu_regulation"),
-        ("RGPD", None, "eu_regulation"),
-        ("CNIL", None, "regulator"),
+        ("RGPD", "rgpd-reglement-ue-2016-679", "eu_regulation"),
+        ("CNIL", "cnil", "regulator"),
         ("Arcom", "arcom", "regulator"),
         ("Pharos", "pharos", "regulator"),
         ("règlement (UE) 2022/2065", "dsa-reglement-ue-2022-2065", "eu_regulation"),
