@@ -33,10 +33,7 @@ A development is *after* a reference date only when its whole period is: ``juin 
 
 from __future__ import annotations
 
-import calendar
 import re
-import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +41,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
 
 from .errors import BriefingError
+from .partialdate import PartialDate
+from .text import MONTH_NUMBERS, fold
 from .yamlio import line_of as _line_of, load_raw as _load_raw
 
 # --------------------------------------------------------------------------- models
@@ -110,56 +109,43 @@ class Development:
     """One dated line of an entry's ``dates:`` mapping."""
 
     entry: KnowledgeEntry
-    key: str          # the ``dates:`` key ("promulgation", "fermeture", …) or "id"
-    date: str         # ISO at the precision given: 2024-06-25, 2024-06 or 2024
-    precision: str    # day | month | year
-    approximate: bool
-    text: str         # the raw value
+    key: str            # the ``dates:`` key ("promulgation", "fermeture", …) or "id"
+    when: PartialDate   # at the precision the value gives; approximate when not at its start
+    text: str           # the raw value
+
+    @property
+    def date(self) -> str:
+        return self.when.iso
+
+    @property
+    def precision(self) -> str:
+        return self.when.precision
+
+    @property
+    def approximate(self) -> bool:
+        return self.when.approximate
 
     @property
     def first_day(self) -> str:
-        return _period(self.date)[0]
+        return self.when.first_day.isoformat()
 
     @property
     def last_day(self) -> str:
-        return _period(self.date)[1]
+        return self.when.last_day.isoformat()
 
 
-# --------------------------------------------------------------------------- text helpers
+# --------------------------------------------------------------------------- dates in values
 
-MONTHS = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-}
 MONTH_RE = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"
 
 
-def strip_accents(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=None)
-def fold_char(c: str) -> str:
-    """One character in, one character out: lower case, no accent, straight apostrophe/space."""
-    if c in "’‘`´ʼ":
-        return "'"
-    if c in "\u00a0\u202f\u2009":
-        return " "
-    if c in "‐‑‒–":
-        return "-"
-    base = unicodedata.normalize("NFD", c)[0]
-    low = base.lower()
-    return low if len(low) == 1 else base
-
-
-@lru_cache(maxsize=8192)
-def fold(s: str) -> str:
-    """Offset-preserving fold: ``len(fold(s)) == len(s)``, so spans found in it index ``s``."""
-    return "".join(fold_char(c) for c in s)
+def search_fold(s: str) -> str:
+    """The one fold, offset-preserving: ``len(search_fold(s)) == len(s)``, so spans found in it index ``s``."""
+    return fold(s, keep_offsets=True)
 
 
 def french_date_to_iso(day: str | None, month: str, year: str) -> str:
-    m = MONTHS[strip_accents(month.lower())]
+    m = MONTH_NUMBERS[fold(month)]
     if day:
         d = int(day.lower().replace("er", ""))
         return f"{int(year):04d}-{m:02d}-{d:02d}"
@@ -169,51 +155,33 @@ def french_date_to_iso(day: str | None, month: str, year: str) -> str:
 _ISO_START = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?![\d/-])")
 _FR_DATE = re.compile(rf"\b(\d{{1,2}}(?:er)?\s+)?({MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
 _FR_FULL = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
-_ISO_ANY = re.compile(r"(?<![\w/-])(\d{4})-(\d{2})-(\d{2})(?![\w/-])")
 
 
-def _valid(iso: str) -> bool:
-    parts = [int(p) for p in iso.split("-")]
-    if not 1000 <= parts[0] <= 2999:
-        return False
-    if len(parts) > 1 and not 1 <= parts[1] <= 12:
-        return False
-    if len(parts) > 2 and not 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]:
-        return False
-    return True
+def _partial(iso: str, approximate: bool = False) -> PartialDate | None:
+    """The PartialDate of an ISO string, None when no such day exists (or before year 1000)."""
+    try:
+        d = PartialDate.parse(iso, approximate=approximate)
+    except ValueError:
+        return None
+    return d if d.year >= 1000 else None
+
+
+def parse_when(value: str) -> PartialDate | None:
+    """The date of a ``dates:`` value: at its start (exact), else its first full French date (approximate)."""
+    value = value.strip()
+    if (m := _ISO_START.match(value)) and (d := _partial("-".join(p for p in m.groups() if p))):
+        return d
+    if (m := _FR_DATE.match(value)) and (d := _partial(french_date_to_iso(m.group(1), m.group(2), m.group(3)))):
+        return d
+    if (m := _FR_FULL.search(value)):
+        return _partial(french_date_to_iso(m.group(1), m.group(2), m.group(3)), approximate=True)
+    return None
 
 
 def parse_date_value(value: str) -> tuple[str, bool] | None:
     """(ISO date at the given precision, approximate) for a ``dates:`` value, or None."""
-    value = value.strip()
-    m = _ISO_START.match(value)
-    if m:
-        iso = "-".join(p for p in m.groups() if p)
-        if _valid(iso):
-            return iso, False
-    m = _FR_DATE.match(value)
-    if m:
-        iso = french_date_to_iso(m.group(1), m.group(2), m.group(3))
-        if _valid(iso):
-            return iso, False
-    m = _FR_FULL.search(value)
-    if m:
-        iso = french_date_to_iso(m.group(1), m.group(2), m.group(3))
-        if _valid(iso):
-            return iso, True
-    return None
-
-
-def _period(iso: str) -> tuple[str, str]:
-    """First and last day an ISO date of any precision can mean."""
-    parts = iso.split("-")
-    y = int(parts[0])
-    if len(parts) == 1:
-        return f"{y:04d}-01-01", f"{y:04d}-12-31"
-    m = int(parts[1])
-    if len(parts) == 2:
-        return f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
-    return iso, iso
+    d = parse_when(value)
+    return (d.iso, d.approximate) if d else None
 
 
 # --------------------------------------------------------------------------- names and aliases
@@ -312,22 +280,18 @@ class KnowledgeBase:
     def developments(self) -> list[Development]:
         out: list[Development] = []
         for e in self.entries:
-            found = []
-            for key, value in e.dates.items():
-                parsed = parse_date_value(value)
-                if parsed:
-                    iso, approx = parsed
-                    found.append(Development(e, key, iso, _precision(iso), approx, value))
+            found = [Development(e, key, when, value) for key, value in e.dates.items()
+                     if (when := parse_when(value)) is not None]
             if not found:
                 m = re.search(r"(?<!\d)(\d{4}-\d{2}(?:-\d{2})?)(?!\d)", e.id)
-                if m and _valid(m.group(1)):
-                    found.append(Development(e, "id", m.group(1), _precision(m.group(1)), True, e.id))
+                if m and (when := _partial(m.group(1), approximate=True)):
+                    found.append(Development(e, "id", when, e.id))
             out += found
         return sorted(out, key=lambda d: (d.first_day, d.entry.id, d.key))
 
     def developments_after(self, date_iso: str, kinds: set[str] | None = None) -> list[Development]:
         """Developments whose whole period lies after the whole period of ``date_iso``."""
-        ref_last = _period(date_iso)[1]
+        ref_last = PartialDate.parse(date_iso).last_day.isoformat()
         return [d for d in self.developments()
                 if d.first_day > ref_last and (kinds is None or d.entry.kind in kinds)]
 
@@ -416,10 +380,6 @@ def embedded_title(m: re.Match[str]) -> str:
     return text[0].upper() + text[1:]
 
 
-def _precision(iso: str) -> str:
-    return {1: "year", 2: "month", 3: "day"}[len(iso.split("-"))]
-
-
 # --------------------------------------------------------------------------- loading
 
 
@@ -504,7 +464,7 @@ def _entry_problems(e: KnowledgeEntry) -> list[str]:
             out.append(f"source {i + 1}: no excerpt ({s.url})")
     for key, value in e.dates.items():
         iso = _ISO_START.match(value)
-        if iso and not _valid("-".join(p for p in iso.groups() if p)):
+        if iso and not _partial("-".join(p for p in iso.groups() if p)):
             out.append(f"dates.{key}: not a real date: {value!r}")
         elif parse_date_value(value) is None and not _FR_DATE.search(value):
             out.append(f"dates.{key}: no date in {value!r}")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..knowledge import MONTH_RE, KnowledgeBase, fold, french_date_to_iso, strip_accents
+from ..knowledge import MONTH_RE, KnowledgeBase, french_date_to_iso, search_fold
 from ..model import LegalRef, Paragraph, Source
 from .legal_index import Alias, LegalIndex, Target, build_index, content_words, norm_num
 
@@ -44,7 +44,7 @@ _DET = r"(?:(?:la|une|cette|sa|leur|une\s+nouvelle|la\s+nouvelle|la\s+future)\s+
 LAW_ANCHOR_RE = re.compile(rf"(?<![\w-]){_DET}(?:(?:proposition|projet)\s+de\s+)?loi(?:\s+(?:organique|constitutionnelle))?(?![\w-])")
 _BILL_BEFORE_RE = re.compile(rf"{_DET}(?:(?:proposition|projet)\s+de\s+)?$")
 NUMBER_RE = re.compile(r"\s*(?:n\s?[°ºo]|numero)\s*(\d{2,4}-\d{1,5})\b")
-DATE_RE = re.compile(rf"\s*du\s+(\d{{1,2}})(?:er)?\s+({strip_accents(MONTH_RE)})\s+(\d{{4}})\b")
+DATE_RE = re.compile(rf"\s*du\s+(\d{{1,2}})(?:er)?\s+({search_fold(MONTH_RE)})\s+(\d{{4}})\b")
 YEAR_RE = re.compile(r"\s+de\s+(1[89]\d\d|20\d\d)\b")
 NAME_RE = re.compile(r"\s+(?:dite\s+)?([A-ZÉ][\w-]*)")
 QUOTED_RE = re.compile(r"\s*(?:dite\s+)?[«\"“]\s*([^»\"”]{2,80}?)\s*[»\"”]")
@@ -107,12 +107,12 @@ def _law_keys(text: str, ftext: str, anchor: re.Match[str], idx: LegalIndex) -> 
         target = next(iter(found.values())) if len(found) == 1 else None
         end, described = y.end(), True
     if (q := QUOTED_RE.match(text, end)):
-        target = target or idx.quoted.get(fold(q.group(1)))
+        target = target or idx.quoted.get(search_fold(q.group(1)))
         return target, q.end()
     if not described and (nm := NAME_RE.match(text, end)):
         word = nm.group(1)
-        if fold(word) in idx.names or sum(c.isupper() for c in word) >= 2 or not _sentence_start(text, anchor.start()):
-            return idx.names.get(fold(word)), nm.end()
+        if search_fold(word) in idx.names or sum(c.isupper() for c in word) >= 2 or not _sentence_start(text, anchor.start()):
+            return idx.names.get(search_fold(word)), nm.end()
     if target is not None:
         return target, _extend_over_purpose(text, ftext, end, target)
     pm = PURPOSE_RE.match(ftext, end)
@@ -256,7 +256,7 @@ def _offence_mentions(ftext: str, idx: LegalIndex) -> list[Candidate]:
 
 def _key(name: str) -> str:
     """A name's matching key: folded words without quotes, one space apart."""
-    return " ".join(re.sub(r"[«»\"“”]", " ", fold(name)).split())
+    return " ".join(re.sub(r"[«»\"“”]", " ", search_fold(name)).split())
 
 
 def _alias_plan(idx: LegalIndex) -> tuple[re.Pattern[str], dict[str, list[Alias]]]:
@@ -326,7 +326,7 @@ def find_legal_references(paragraphs: list[Paragraph], kb: KnowledgeBase,
     refs: list[LegalRef] = []
     for para in paragraphs:
         text = para.text
-        ftext = fold(text)
+        ftext = search_fold(text)
         cands = (_law_mentions(text, ftext, idx) + _code_article_mentions(ftext, idx)
                  + _eu_mentions(ftext, idx) + _alias_mentions(text, ftext, idx)
                  + _offence_mentions(ftext, idx))

@@ -31,11 +31,10 @@ from ..knowledge import (
     KnowledgeBase,
     KnowledgeEntry,
     embedded_title,
-    fold,
     french_date_to_iso,
     is_acronym,
     short_name_parts,
-    strip_accents,
+    search_fold,
 )
 
 ARTICLE_KINDS = {"code_article", "constitution_article"}
@@ -58,7 +57,7 @@ CODES = [
 
 
 def content_words(s: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", fold(s)) if w not in STOPWORDS]
+    return [w for w in re.findall(r"\w+", search_fold(s)) if w not in STOPWORDS]
 
 
 def flexible_phrase(phrase: str) -> re.Pattern[str] | None:
@@ -106,9 +105,9 @@ class LegalIndex:
 
 def title_keys(title: str) -> tuple[str | None, str | None, str | None]:
     """(number, ISO date, purpose words) of a title ``Loi n° N du D M Y purpose``."""
-    t = fold(title)
+    t = search_fold(title)
     num = re.search(r"n\s?°\s*(\d{2,4}[-/]\d{1,5})", t) or re.search(r"\((?:ue|ce)\)\s*(\d{4}/\d{1,5})", t)
-    date = re.search(rf"\bdu\s+(\d{{1,2}})(?:er)?\s+({strip_accents(MONTH_RE)})\s+(\d{{4}})\b", t)
+    date = re.search(rf"\bdu\s+(\d{{1,2}})(?:er)?\s+({search_fold(MONTH_RE)})\s+(\d{{4}})\b", t)
     iso = french_date_to_iso(date.group(1), date.group(2), date.group(3)) if date else None
     purpose = t[date.end():].strip() if date else None
     if purpose:
@@ -146,7 +145,7 @@ def _add_alias(idx: LegalIndex, name: str, target: Target) -> None:
         idx.aliases.append(Alias(name, target, alias_case(name)))
     m = re.match(r"^loi\s+([A-ZÉ][\w-]*)$", name, re.IGNORECASE)
     if m and m.group(1)[0].isupper():  # "loi Evin": "Evin" names the law after any "loi"
-        idx.names.setdefault(fold(m.group(1)), target)
+        idx.names.setdefault(search_fold(m.group(1)), target)
 
 
 def _index_named(idx: LegalIndex, e: KnowledgeEntry, owned: set[str]) -> None:
@@ -167,7 +166,7 @@ def _index_named(idx: LegalIndex, e: KnowledgeEntry, owned: set[str]) -> None:
         for name in [outer] + inner:
             _index_short_name_part(idx, name.strip(), target)
     for acr in re.findall(r"\(([A-Z][A-Za-z]{1,11})\)(?=\s*(?:$|[,;)]))", e.official_title):
-        idx.names.setdefault(fold(acr), target)
+        idx.names.setdefault(search_fold(acr), target)
         _add_alias(idx, acr, target)
     if e.kind in ("regulator", "institution", "code"):
         long = re.split(r"\s*[(,]", e.official_title)[0].strip()
@@ -182,17 +181,17 @@ def _index_short_name_part(idx: LegalIndex, name: str, target: Target) -> None:
         rest = m.group(1).strip()
         q = re.match(r"^«\s*(.+?)\s*»$", rest)
         if q:
-            idx.quoted[fold(q.group(1))] = target
+            idx.quoted[search_fold(q.group(1))] = target
         elif is_acronym(rest):
-            idx.names[fold(rest)] = target
+            idx.names[search_fold(rest)] = target
             if sum(c.isupper() for c in rest) >= 2:
                 _add_alias(idx, rest, target)
         return
     m = re.search(r"\bloi\s+([A-Z][\w-]+)$", name)
     if m:
-        idx.names[fold(m.group(1))] = target
+        idx.names[search_fold(m.group(1))] = target
     elif is_acronym(name):
-        idx.names[fold(name)] = target
+        idx.names[search_fold(name)] = target
         _add_alias(idx, name, target)
     elif _is_spelled_name(name):
         _add_alias(idx, name, target)
@@ -211,8 +210,8 @@ def _is_spelled_name(name: str) -> bool:
 
 def _index_article(idx: LegalIndex, e: KnowledgeEntry) -> None:
     target = Target(e.id, e.official_title, e.kind)
-    t = fold(e.official_title)
-    code = fold(e.code).strip() if e.code else None
+    t = search_fold(e.official_title)
+    code = search_fold(e.code).strip() if e.code else None
     nums = list(e.articles)
     if code is None:  # older entries: "Code pénal, article 225-12-1 (…) et article 225-12-2 (…)"
         m = re.match(r"^(code [a-z' ]+?)\s*,", t)
@@ -241,7 +240,7 @@ def _index_embedded(idx: LegalIndex, kb: KnowledgeBase, owned: set[str]) -> None
                 if num in owned:
                     continue
                 title = embedded_title(m)
-                kind = strip_accents(m.group("type").lower())
+                kind = search_fold(m.group("type"))
                 kind = {"decret": "decree"}.get(kind, "law" if kind == "loi" else kind)
                 old = idx.numbers.get(num)
                 if old and len(old.instrument) >= len(title):
@@ -259,6 +258,6 @@ def _index_embedded(idx: LegalIndex, kb: KnowledgeBase, owned: set[str]) -> None
         for text in e.texts():
             for m in EMBEDDED_LAW_RE.finditer(text):
                 acr = m.group("acr")
-                if acr and m.group("num") not in owned and fold(acr) not in idx.names:
-                    idx.names[fold(acr)] = idx.numbers[m.group("num")]
+                if acr and m.group("num") not in owned and search_fold(acr) not in idx.names:
+                    idx.names[search_fold(acr)] = idx.numbers[m.group("num")]
                     _add_alias(idx, acr, idx.numbers[m.group("num")])
