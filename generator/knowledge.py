@@ -329,7 +329,7 @@ class KnowledgeBase:
             for outer, inner in short_name_parts(e.short_name):
                 names = [outer] + inner
                 m = re.match(r"^[Ll]oi\s+([A-Z][A-Za-z]{1,11})$", outer)
-                if m:
+                if m and sum(c.isupper() for c in m.group(1)) >= 2:  # "Loi SREN", not "Loi Avia"
                     out.setdefault(m.group(1), title)
                 for i, name in enumerate(names):
                     if not is_acronym(name):
@@ -339,12 +339,13 @@ class KnowledgeBase:
             for acr in TITLE_ACRONYM_RE.findall(e.official_title):
                 if sum(c.isupper() for c in acr) >= 2:
                     out.setdefault(acr, title)
-        for e in self.entries:
+        legal = [e for e in self.entries if e.kind not in ("event", "office")]  # not parties, not papers
+        for e in legal:
             for text in e.texts():
                 for m in EMBEDDED_LAW_RE.finditer(text):
                     if m.group("acr"):
                         out.setdefault(m.group("acr"), embedded_title(m))
-        for e in self.entries:
+        for e in legal:
             for text in e.texts() + [s.excerpt for s in e.sources]:
                 for m in re.finditer(r"\(([A-Z][A-Za-z]{1,11})\)", text):
                     acr = m.group(1)
@@ -353,7 +354,8 @@ class KnowledgeBase:
                     words = text[: m.start()].split()[-(len(acr) * 3 + 4):]
                     start = long_form_before(words, acr)
                     if start is not None:
-                        long = " ".join(words[start:]).strip(",;: ")
+                        long = re.sub(r"^(?:l['’]|la |le |les )", "", " ".join(words[start:]).strip(",;: "),
+                                      flags=re.IGNORECASE)
                         out[acr] = long[0].upper() + long[1:]
         return dict(sorted(out.items(), key=lambda kv: kv[0].casefold()))
 

@@ -39,8 +39,8 @@ GENERIC_NAMES: dict[str, str] = {
 _CASE_SENSITIVE_GENERIC = {"DMA", "DSA", "CEDH", "RGPD", "LCEN", "DGCCRF"}
 
 _ART_NUM = r"(?:[lrd]\.?\s?)?\d+(?:[-.]\d+)*"
-ARTICLE_PREFIX_RE = re.compile(rf"(?:\b(?:l'|les\s+)?articles?\s+{_ART_NUM}\s+(?:de\s+la|de\s+l'|du)\s+)$")
-_DET = r"(?:(?:la|une|cette|sa|leur|une\s+nouvelle|la\s+nouvelle|la\s+future)\s+)?"
+ARTICLE_PREFIX_RE = re.compile(rf"(?:\b(?:l'|les\s+)?articles?\s+{_ART_NUM}\s+(?:de\s+la|de\s+l'|du|de)\s+)$")
+_DET = r"(?:(?:la|une|cette|sa|leur|une\s+nouvelle|la\s+nouvelle|la\s+future|le|un|ce|son)\s+)?"
 LAW_ANCHOR_RE = re.compile(rf"(?<![\w-]){_DET}(?:(?:proposition|projet)\s+de\s+)?loi(?:\s+(?:organique|constitutionnelle))?(?![\w-])")
 _BILL_BEFORE_RE = re.compile(rf"{_DET}(?:(?:proposition|projet)\s+de\s+)?$")
 NUMBER_RE = re.compile(r"\s*(?:n\s?[°ºo]|numero)\s*(\d{2,4}-\d{1,5})\b")
@@ -188,8 +188,8 @@ def _article_plan(idx: LegalIndex) -> re.Pattern[str]:
         codes = "|".join(re.escape(c) for c in sorted(idx.codes, key=len, reverse=True))
         idx.plans["articles"] = re.compile(
             rf"\b(?:l'|les\s+|aux\s+|des\s+)?articles?\s+(?P<nums>{_ART_NUM}(?:\s*(?:,|et|ou|a)\s*{_ART_NUM})*)"
-            rf"(?:\s*,?\s*(?:alinea|al\.)\s*\d+\s*,?)?"
-            rf"(?:\s+(?:du|de\s+la|de\s+l'|de\s+notre)\s+(?P<code>{codes})(?![\w-]))?"
+            rf"(?:\s*,?\s*(?:alinea|al\.)\s*\d+)?"
+            rf"(?:,?\s+(?:du|de\s+la|de\s+l'|de\s+notre)\s+(?P<code>{codes})(?![\w-]))?"
         )
     return idx.plans["articles"]  # type: ignore[return-value]
 
@@ -198,7 +198,7 @@ def _code_article_mentions(ftext: str, idx: LegalIndex) -> list[Candidate]:
     out = []
     for m in _article_plan(idx).finditer(ftext):
         nums = [_article_num(n) for n in re.findall(_ART_NUM, m.group("nums"))]
-        code = m.group("code")
+        code = idx.code_names.get(m.group("code"), m.group("code"))
         if code is None:
             target = _article_without_code(nums, idx)
             if target is None:

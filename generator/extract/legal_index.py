@@ -99,6 +99,7 @@ class LegalIndex:
     aliases: list[Alias] = field(default_factory=list)
     articles: dict[tuple[str, str], Target] = field(default_factory=dict)    # ("code penal", "225-12-1")
     codes: set[str] = field(default_factory=lambda: set(CODES))       # folded code names
+    code_names: dict[str, str] = field(default_factory=dict)          # "cpp" -> "code de procedure penale"
     offences: list[tuple[re.Pattern[str], Target]] = field(default_factory=list)
     plans: dict[str, object] = field(default_factory=dict)            # regexes built once (legal.py)
 
@@ -106,7 +107,8 @@ class LegalIndex:
 def title_keys(title: str) -> tuple[str | None, str | None, str | None]:
     """(number, ISO date, purpose words) of a title ``Loi n° N du D M Y purpose``."""
     t = search_fold(title)
-    num = re.search(r"n\s?°\s*(\d{2,4}[-/]\d{1,5})", t) or re.search(r"\((?:ue|ce)\)\s*(\d{4}/\d{1,5})", t)
+    found = [m for m in (re.search(r"n\s?°\s*(\d{2,4}[-/]\d{1,5})", t), re.search(r"\((?:ue|ce)\)\s*(\d{4}/\d{1,5})", t)) if m]
+    num = min(found, key=lambda m: m.start()) if found else None  # the act's own number comes first
     date = re.search(rf"\bdu\s+(\d{{1,2}})(?:er)?\s+({search_fold(MONTH_RE)})\s+(\d{{4}})\b", t)
     iso = french_date_to_iso(date.group(1), date.group(2), date.group(3)) if date else None
     purpose = t[date.end():].strip() if date else None
@@ -168,6 +170,10 @@ def _index_named(idx: LegalIndex, e: KnowledgeEntry, owned: set[str]) -> None:
     for acr in re.findall(r"\(([A-Z][A-Za-z]{1,11})\)(?=\s*(?:$|[,;)]))", e.official_title):
         idx.names.setdefault(search_fold(acr), target)
         _add_alias(idx, acr, target)
+    if e.kind == "code":  # "l'article 40 du CPP": every name of a code names it in an article citation
+        for name in [e.official_title] + e.aliases:
+            idx.code_names[search_fold(name).strip()] = search_fold(e.official_title).strip()
+            idx.codes.add(search_fold(name).strip())
     if e.kind in ("regulator", "institution", "code"):
         long = re.split(r"\s*[(,]", e.official_title)[0].strip()
         if len(long.split()) >= 2:
