@@ -314,6 +314,16 @@ PRESS_SENTENCES = [
      "code-penal-132-71-1-guet-apens"),
     ("La loi du 7 juillet 2023 fixe une majorité numérique.", "La loi du 7 juillet 2023",
      "loi-2023-566-majorite-numerique"),
+    ("Cinquante ans après la loi Veil, le droit à l'IVG est dans la Constitution.", "la loi Veil",
+     "loi-1975-17-veil-ivg"),
+    ("Les soignants appliquent la loi Claeys-Leonetti au cas par cas.", "la loi Claeys-Leonetti",
+     "loi-2016-87-claeys-leonetti"),
+    ("Le jeune homme faisait l'objet d'une OQTF depuis un an.", "OQTF", "ceseda-l611-1-oqtf"),
+    ("Le préfet a pris l'arrêté en application de l'article L. 611-1 du CESEDA.", "l'article L. 611-1 du CESEDA",
+     "ceseda-l611-1-oqtf"),
+    ("La réforme du Ceseda divise la majorité.", "Ceseda", "ceseda"),
+    ("La France a été condamnée au regard de la Convention européenne des droits de l'homme.",
+     "Convention européenne des droits de l'homme", "convention-europeenne-droits-homme"),
 ]
 
 
