@@ -1,14 +1,18 @@
 """The curated, sourced knowledge base (``knowledge/*.yaml``): the ONLY source of legal explanations.
 
-Each YAML file holds a list of entries (see the header of ``knowledge/coco-gg-context.yaml``)::
+Each YAML file (one per kind: ``lois.yaml``, ``codes.yaml``, ``institutions.yaml``…) holds a list of entries::
 
     - id: loi-2024-449-sren
-      kind: law                  # law | regulator | code_article | eu_regulation | event | office
+      kind: law            # law | code | code_article | constitution | constitution_article | treaty |
+                           # eu_regulation | regulator | institution | event | office
       official_title: Loi n° 2024-449 du 21 mai 2024 visant à sécuriser et à réguler l'espace numérique
       short_name: Loi SREN
+      aliases: [loi SREN]                           # the names the press uses, matched in articles
+      abbreviations: [{short: SREN, expansion: …}]  # for the site's glossary; written in a source
+      code: Code pénal, articles: ['221-1']         # code and Constitution articles only
       dates: {promulgation: '2024-05-21', ...}
       summary: ...
-      sources: [{url: ..., excerpt: ...}]
+      sources: [{url: ..., excerpt: ..., secondary: true}]   # secondary: not an official page
 
 ``load_knowledge(folder)`` reads every ``*.yaml`` of a folder (sorted by name) into a ``KnowledgeBase``.
 Unknown keys are tolerated (kept on the model); a broken file raises ``BriefingError`` naming the

@@ -178,3 +178,15 @@ def test_an_entry_s_own_abbreviations_come_first(kb):
     entry = KnowledgeEntry(id="e", kind="event", official_title="Haute autorité des essais",
                            abbreviations=[{"short": "HAE", "expansion": "Haute autorité des essais"}])
     assert KnowledgeBase([entry]).abbreviations() == {"HAE": "Haute autorité des essais"}
+
+
+def test_briefing_check_reports_the_knowledge_base_errors(tmp_path):
+    from generator.check import check_facts
+
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    _write(tmp_path / "kb", "a.yaml", "- id: x\n  kind: law\n  official_title: X\n")
+    _folders, errors = check_facts(facts, knowledge=tmp_path / "kb")
+    assert [e.line for e in errors] == [1] and "'x': no source" in str(errors[0])
+    _folders, errors = check_facts(facts, knowledge=KNOWLEDGE)
+    assert errors == []
