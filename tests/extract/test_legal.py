@@ -324,6 +324,12 @@ PRESS_SENTENCES = [
     ("La réforme du Ceseda divise la majorité.", "Ceseda", "ceseda"),
     ("La France a été condamnée au regard de la Convention européenne des droits de l'homme.",
      "Convention européenne des droits de l'homme", "convention-europeenne-droits-homme"),
+    ("Le gouvernement avait décrété l'état d'urgence en vertu de la loi du 3 avril 1955.",
+     "la loi du 3 avril 1955", "loi-1955-385-etat-d-urgence"),
+    ("Le PNACO est né de la loi narcotrafic votée au printemps.", "la loi narcotrafic", "loi-2025-532-narcotrafic"),
+    ("Dix ans après la loi Taubira, les mariages se sont banalisés.", "la loi Taubira",
+     "loi-2013-404-mariage-pour-tous"),
+    ("L'outrage sexiste a été créé par la loi Schiappa.", "la loi Schiappa", "loi-2018-703-schiappa"),
 ]
 
 
