@@ -320,6 +320,19 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _merge_glosses(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """``obligation de quitter le territoire français (OQTF)``: a name and its gloss in brackets are one mention."""
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (prev is not None and c.target is not None and prev.target == c.target
+                and text[prev.end:c.start].strip() == "(" and text[c.end:c.end + 1] == ")"):
+            out[-1] = Candidate(prev.start, c.end + 1, prev.target, prev.kind)
+        else:
+            out.append(c)
+    return out
+
+
 def find_legal_references(paragraphs: list[Paragraph], kb: KnowledgeBase,
                           index: LegalIndex | None = None) -> list[LegalRef]:
     idx = index or build_index(kb)
@@ -330,7 +343,7 @@ def find_legal_references(paragraphs: list[Paragraph], kb: KnowledgeBase,
         cands = (_law_mentions(text, ftext, idx) + _code_article_mentions(ftext, idx)
                  + _eu_mentions(ftext, idx) + _alias_mentions(text, ftext, idx)
                  + _offence_mentions(ftext, idx))
-        for c in _select(cands):
+        for c in _merge_glosses(text, _select(cands)):
             start, end = c.start, c.end
             while end > start and text[end - 1] in " ,;:":
                 end -= 1

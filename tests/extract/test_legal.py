@@ -371,6 +371,12 @@ def test_common_citation_forms_without_an_entry(kb, sentence, mention, kind):
     assert (r.mention, r.kind, r.instrument, r.knowledge_id) == (mention, kind, None, None)
 
 
+def test_a_name_and_its_bracketed_acronym_are_one_mention(kb):
+    r = one(kb, "Il était visé par une obligation de quitter le territoire français (OQTF) depuis mars.")
+    assert r.mention == "obligation de quitter le territoire français (OQTF)"
+    assert r.knowledge_id == "ceseda-l611-1-oqtf"
+
+
 def test_an_article_of_a_described_code_names_the_code(kb):
     r = one(kb, "Le Parlement vote selon l'article 34 de la Constitution.")
     assert r.mention == "l'article 34 de la Constitution"
