@@ -187,8 +187,8 @@ def _article_plan(idx: LegalIndex) -> re.Pattern[str]:
     if "articles" not in idx.plans:
         codes = "|".join(re.escape(c) for c in sorted(idx.codes, key=len, reverse=True))
         idx.plans["articles"] = re.compile(
-            rf"\b(?:l'|les\s+|aux\s+|des\s+)?articles?\s+(?P<nums>{_ART_NUM}(?:\s*(?:,|et|ou|a)\s*{_ART_NUM})*)"
-            rf"(?:\s*,?\s*(?:alinea|al\.)\s*\d+)?"
+            rf"\b(?:(?:l'|les\s+|aux\s+|des\s+)?articles?|art\.)\s+(?P<nums>{_ART_NUM}(?:\s*(?:,|et|ou|a)\s*{_ART_NUM})*)"
+            rf"(?:\s+et\s+suivants)?(?:\s*,?\s*(?:alinea|al\.)\s*\d+)?"
             rf"(?:,?\s+(?:du|de\s+la|de\s+l'|de\s+notre)\s+(?P<code>{codes})(?![\w-]))?"
         )
     return idx.plans["articles"]  # type: ignore[return-value]
