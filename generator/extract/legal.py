@@ -49,16 +49,18 @@ YEAR_RE = re.compile(r"\s+de\s+(1[89]\d\d|20\d\d)\b")
 NAME_RE = re.compile(r"\s+(?:dite\s+)?([A-ZÉ][\w-]*)")
 QUOTED_RE = re.compile(r"\s*(?:dite\s+)?[«\"“]\s*([^»\"”]{2,80}?)\s*[»\"”]")
 PURPOSE_RE = re.compile(
-    r"\s*\(?\s*((?:visant|vise|relative?|relatif|pour|portant|tendant|renforcant|d'orientation|sur|contre)"
+    r"\s*\(?\s*((?:visant|vise|relative?|relatif|pour|portant|tendant|renforcant|d'orientation|sur|contre|"
+    r"de\s+finances|de\s+financement|de\s+programmation|d'urgence|de\s+simplification|de\s+modernisation)"
     r"\b[^.;:()«»\"]{3,200})"
 )
-STRONG_PURPOSE = re.compile(r"^(?:visant|relative?|relatif|portant|tendant|renforcant|d'orientation)\b")
+STRONG_PURPOSE = re.compile(r"^(?:visant|relative?|relatif|portant|tendant|renforcant|d'orientation|de\s+finances|"
+                            r"de\s+financement|de\s+programmation|d'urgence|de\s+simplification|de\s+modernisation)\b")
 EU_RE = re.compile(r"\b(?:le\s+|la\s+)?(?:reglement|directive)\s*(?:\((?:ue|ce|cee)\)\s*)?(?:n°\s*)?"
                    r"(\d{2,4}/\d{1,4}(?:/(?:ue|ce|cee))?)")
 # A title stops here: punctuation, a weekday or month, a figure, or a word that starts a predicate.
-# (On the original text: "a" (has) must not be confused with "à".)
+# (On the original text: "a" (has) must not be confused with "à". "pour 2026" ends a finance law's name.)
 _TITLE_STOP = re.compile(
-    r"[,;:()«»\"]|\s\d|\s(?:a|ont|est|sont|[ée]tait|sera|avait|qui|que|mais|alors|car|ne|n'|n’|selon|lors|depuis|"
+    r"[,;:()«»\"]|(?<!pour)\s\d|\s(?:a|ont|est|sont|[ée]tait|sera|avait|qui|que|mais|alors|car|ne|n'|n’|selon|lors|depuis|"
     rf"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|{MONTH_RE})(?=[\s'’,.]|$)", re.IGNORECASE
 )
 

@@ -334,6 +334,10 @@ PRESS_SENTENCES = [
     ("Dix ans après la loi Taubira, les mariages se sont banalisés.", "la loi Taubira",
      "loi-2013-404-mariage-pour-tous"),
     ("L'outrage sexiste a été créé par la loi Schiappa.", "la loi Schiappa", "loi-2018-703-schiappa"),
+    ("Washington se retire de l'accord de Paris sur le climat.", "accord de Paris sur le climat",
+     "accord-de-paris-2015"),
+    ("Berlin rétablit les contrôles prévus par les accords de Schengen.", "accords de Schengen",
+     "accords-de-schengen"),
 ]
 
 
@@ -367,6 +371,9 @@ def test_every_legal_entry_has_a_press_sentence(kb):
     ("Le projet de loi relatif à l'accompagnement des malades a été adopté hier.",
      "Le projet de loi relatif à l'accompagnement des malades", "bill"),
     ("La directive 2000/31/CE encadre le commerce électronique.", "directive 2000/31/CE", "eu_directive"),
+    ("Le projet de loi de finances pour 2026, présenté mardi, prévoit des économies.",
+     "Le projet de loi de finances pour 2026", "bill"),
+    ("La loi de programmation militaire a été votée en juillet.", "La loi de programmation militaire", "law"),
     ("Il invoque l'article L. 121-1 du code de la consommation.", "l'article L. 121-1 du code de la consommation",
      "code_article"),
 ])
