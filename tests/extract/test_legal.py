@@ -338,6 +338,12 @@ PRESS_SENTENCES = [
      "accord-de-paris-2015"),
     ("Berlin rétablit les contrôles prévus par les accords de Schengen.", "accords de Schengen",
      "accords-de-schengen"),
+    ("Le gourou est jugé pour abus de faiblesse sur d'anciennes adeptes.", "abus de faiblesse",
+     "code-penal-223-15-2-abus-de-faiblesse"),
+    ("La militante a porté plainte au titre de l'article 223-1-1 du code pénal.", "l'article 223-1-1 du code pénal",
+     "code-penal-223-1-1-mise-en-danger-diffusion"),
+    ("Il est poursuivi pour outrage sexiste aggravé dans le métro.", "outrage sexiste aggravé",
+     "code-penal-222-33-1-1-outrage-sexiste"),
 ]
 
 
