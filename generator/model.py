@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .partialdate import PartialDate
 
 
 class Strict(BaseModel):
@@ -38,12 +40,17 @@ class Removed(Strict):
     reason: str
 
 
-class Article(Strict):
+class ArticleHead(Strict):
+    """What names and dates an article: the start of article.yaml, and the dossier's list of articles."""
+
     slug: str
     title: str
     outlet: str | None = None
     published: str | None = None
     reference_date: str | None = None
+
+
+class Article(ArticleHead):
     reference_basis: str = ""
     language: str = "fr"
     source_url: str | None = None
@@ -109,13 +116,19 @@ class Claim(Strict):
 
 class Event(Strict):
     id: str
-    date: str
+    date: PartialDate  # written "YYYY", "YYYY-MM" or "YYYY-MM-DD" in events.yaml
     precision: Literal["day", "month", "year"]
     approximate: bool = False
     date_text: str
     text: str
     source: Source
     reviewed: bool = False
+
+    @model_validator(mode="after")
+    def _date_at_its_precision(self) -> "Event":
+        if self.date.precision != self.precision:
+            raise ValueError(f"{self.id}: date '{self.date}' is not written at precision '{self.precision}'")
+        return self
 
 
 class LegalRef(Strict):
