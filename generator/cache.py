@@ -6,7 +6,7 @@ Cache key of an article = sha256 of
     correcting and writing facts import (followed through their imports, so a new module is
     counted as soon as one of them imports it); any change to that code invalidates every entry,
   - the spaCy model name (`extract.nlp.MODEL`) and installed version,
-  - the knowledge-base hash (every file under `knowledge/`),
+  - the knowledge-base hash (every file of every folder read: the packaged base, `--knowledge DIR`),
   - the `--published` override,
   - the article's `corrections.yaml` when it has one (a changed correction re-runs the article).
 
