@@ -107,3 +107,16 @@ def test_requirements_say_where_this_copy_came_from(installed):
     # installed from a local wheel: named, and flagged as out of GitHub's reach, never guessed
     assert "installed from file://" in text and "briefing-0.1.0-py3-none-any.whl" in text
     assert not [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def test_add_refuses_a_bad_url_in_one_line_and_writes_nothing(installed):
+    bin_dir, env, work = installed
+    _run([bin_dir / "briefing", "new", "z"], cwd=work, env=env)
+    project = work / "z"
+    with web_server() as (base, _server):
+        done = subprocess.run([str(bin_dir / "briefing"), "add", f"{base}/loop-a"], cwd=project, env=env,
+                              capture_output=True, text=True)
+    assert done.returncode == 1
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith(f"error: {base}/loop-a: redirect loop")
+    assert sorted(p.name for p in (project / "seeds").iterdir()) == ["LISEZMOI.md"]
