@@ -95,6 +95,9 @@ class Candidate:
 def _spacy_candidates(pid: str, doc: Doc) -> list[Candidate]:
     out = []
     for ent in doc.ents:
+        if (parts := _coordinated(pid, ent)) is not None:
+            out += parts
+            continue
         for part, span in split_glued_person(ent):
             if "\n" in span.text:
                 continue
@@ -111,6 +114,28 @@ def _spacy_candidates(pid: str, doc: Doc) -> list[Candidate]:
     return out
 
 
+_COORDINATION = re.compile(r",\s+|\s+et\s+")
+
+
+def _coordinated(pid: str, ent) -> list[Candidate] | None:
+    """'Solidaires et la FSU' taken as one entity: each conjunct is an organisation when the whole
+    was labelled one, or when one of them is an acronym; None when the entity is no coordination."""
+    if ent.label_ not in {"ORG", "MISC"} or not _COORDINATION.search(ent.text):
+        return None
+    parts, pos = [], 0
+    for m in [*_COORDINATION.finditer(ent.text), None]:
+        end = m.start() if m else len(ent.text)
+        text, start = strip_determiner(ent.text[pos:end], ent.start_char + pos)
+        parts.append((text.strip(), start))
+        pos = m.end() if m else pos
+    if not all(t[:1].isupper() for t, _ in parts):
+        return None
+    if ent.label_ != "ORG" and not any(ACRONYM.fullmatch(t) for t, _ in parts):
+        return []
+    return [Candidate(ORG, t, pid, s, s + len(t)) for t, s in parts]
+
+
+_PARTICLES = {"von", "van", "de", "di", "da", "del", "der", "den", "du", "des", "ben", "ibn", "bin", "al", "el"}
 _TITLE_BEFORE = re.compile(r"(?:\b(?:le|la|l['’])\s*)?\b([A-Za-zéèÉ]+\.?)\s+$")
 
 
@@ -123,6 +148,8 @@ def _person_candidate(pid: str, text: str, name: str, start: int) -> Candidate:
         m = _TITLE_BEFORE.search(text[max(0, start - 20):start])
         if m and split_title(f"{m.group(0)}{name}")[0]:
             title, start = m.group(0).strip(), start - len(m.group(0))
+    if name.split()[-1].lower() in _PARTICLES and (m := re.match(r" [A-ZÉ][\w'’-]+", text[end:])):
+        bare, end = f"{bare or name}{m.group(0)}", end + len(m.group(0))  # "Lars von" + "Trier"
     return Candidate(PERSON, bare or name, pid, start, end, title=title)
 
 
@@ -156,6 +183,10 @@ def _link_acronyms(kept: list[Candidate], links: list[Candidate]) -> list[Candid
     return kept
 
 
+# French toponymy: "à Saint-Malo", "près de St-Ambroix" (spaCy often misses hyphenated towns)
+_SAINT_PLACE = re.compile(r"\b(?:à|À|A|de|près de|vers|d['’])\s*((?:St|Ste|Saint|Sainte)-[A-ZÉ][\w'’-]*)")
+
+
 def _rule_candidates(pid: str, text: str, outlet_names: list[str]) -> tuple[list[Candidate], list[Candidate]]:
     """Websites, institutions and the outlet's own names; plus the towns named inside institutions
     ('le tribunal de Cahors' is the organisation and the place Cahors)."""
@@ -166,6 +197,7 @@ def _rule_candidates(pid: str, text: str, outlet_names: list[str]) -> tuple[list
         town = m.group("town")
         if town and fold(town) not in STATE_NOUNS and town.split()[0].lower() not in ROLE_NOUNS:
             towns.append(Candidate(PLACE, town, pid, m.start("town"), m.end("town")))
+    towns += [Candidate(PLACE, m.group(1), pid, m.start(1), m.end(1)) for m in _SAINT_PLACE.finditer(text)]
     for name in outlet_names:
         for m in re.finditer(re.escape(name), text, flags=re.IGNORECASE):
             out.append(Candidate(ORG, m.group(), pid, m.start(), m.end()))

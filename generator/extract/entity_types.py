@@ -18,6 +18,7 @@ from spacy.tokens import Span
 
 from .lexicon import (
     BARE_INSTITUTIONS,
+    DEFINITE_INSTITUTIONS,
     INSTITUTION_QUALIFIERS,
     LOCAL_INSTITUTIONS,
     LOCATIVE_BEFORE,
@@ -49,7 +50,9 @@ INSTITUTION_RE = re.compile(
     rf"|(?i:{_alternatives(BARE_INSTITUTIONS)})\b"
     r"|(?:gendarmerie|police) (?:nationale|municipale|judiciaire)"
     r"|direction (?:générale|départementale|régionale|centrale)(?: (?:des|de la|du|de l['’]) [a-zéèêàç][\w'’-]*"
-    r"(?: (?:(?:et|de|des|du|de la) )?(?!(?:et|la|le|les|l['’])\b)[a-zéèêàç][\w'’-]*)*))"
+    r"(?: (?:(?:et|de|des|du|de la) )?(?!(?:et|la|le|les|l['’])\b)[a-zéèêàç][\w'’-]*)*)"
+    rf"|(?:(?<=\ble )|(?<=\bla )|(?<=\bl')|(?<=\bl’)|(?<=\bdu )|(?<=\bau )|(?<=\bLe )|(?<=\bLa )|(?<=\bL')|(?<=\bL’))"
+    rf"(?:{_alternatives(DEFINITE_INSTITUTIONS)})\b(?! (?:de|du|des|d['’])))"
 )
 APOSTROPHE = "'’"
 
@@ -92,7 +95,7 @@ def is_known_place(name: str) -> bool:
 
 ACRONYM = re.compile(r"(?=(?:[0-9&]*[A-Z]){2})[A-Z][A-Z0-9&]{1,6}")  # two letters at least: not "A6"
 # nouns of inhabitants: "un Algérien", "les Français", "le Fribourgeois" are people, not places
-_DEMONYM = re.compile(r"[A-ZÉ][a-zàâçéèêëîïôûü]+(?:ien|ienne|ais|aise|ois|oise|éen|éenne)s?")
+_DEMONYM = re.compile(r"[A-ZÉ][a-zàâçéèêëîïôûü]+(?:ien|ienne|ain|ais|aise|ois|oise|éen|éenne)s?")  # not -aine: Lorraine
 _ORDINAL_REGIME = re.compile(r"(?:[IVX]+e|\d+e|[Pp]remière|[Dd]euxième|[Tt]roisième|[Qq]uatrième|[Cc]inquième)\s+\w+")
 
 
@@ -140,7 +143,7 @@ def classify(span: Span, text: str, start: int) -> str | None:
         return ORG if label in {"ORG", "LOC"} and tokens[0].lower_ in ORG_HEADS and len(tokens) > 2 else None
     if all(not t.pos_ == "PROPN" for t in tokens) and tokens[0].is_sent_start and len(tokens) == 1:
         return None  # a capitalised common word opening a sentence ("Blocage", "Contacté")
-    if tokens[0].lower_ in ROLE_NOUNS or fold(text) in STATE_NOUNS or _ORDINAL_REGIME.fullmatch(text):
+    if tokens[0].lower_ in ROLE_NOUNS or fold(tokens[0].text) in STATE_NOUNS or _ORDINAL_REGIME.fullmatch(text):
         return None  # a job title is a role; "l'État", "la Ve République" are neither org nor place
     before = _preceding_words(doc_text, span.start_char, 1)
     if before.endswith(("d'", "d’")) and label != "PER" and not any(t.pos_ == "PROPN" for t in tokens):

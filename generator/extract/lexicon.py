@@ -111,7 +111,10 @@ LOCAL_INSTITUTIONS = (
     "commissariat", "hôpital", "CHU", "CHR", "CHRU", "clinique", "centre hospitalier", "lycée", "collège",
     "école", "université", "conseil départemental", "conseil régional", "conseil municipal", "gendarmerie",
     "maison d'arrêt", "maison d’arrêt", "centre pénitentiaire", "barreau", "conseil de prud'hommes",
+    "festival", "salon", "foire", "musée", "théâtre", "opéra", "port autonome", "aéroport",
 )
+# institutions a definite article points to in the article's own town: "le parquet", "la mairie"
+DEFINITE_INSTITUTIONS = ("parquet", "mairie", "préfecture", "gendarmerie", "sous-préfecture")
 # what may follow the head noun: "tribunal correctionnel", "centre hospitalier universitaire"
 INSTITUTION_QUALIFIERS = (
     "nationale", "national", "judiciaire", "correctionnel", "administratif", "d'appel", "d’appel",
