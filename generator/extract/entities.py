@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..model import Article, Mention, Organisation, Person, Place, Source
-from ..names import CIVILITIES, person_tokens, same_person, split_title
+from ..text.names import CIVILITIES, person_tokens, same_person, split_title
 from .entity_types import (
     ACRONYM,
     DOMAIN_RE,
