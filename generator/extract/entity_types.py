@@ -10,12 +10,12 @@ gazetteers that ship inside packages (babel's territory names).
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from babel import Locale
 from spacy.tokens import Span
 
+from ..text import fold
 from .lexicon import (
     BARE_INSTITUTIONS,
     DEFINITE_INSTITUTIONS,
@@ -55,14 +55,6 @@ INSTITUTION_RE = re.compile(
     rf"(?:{_alternatives(DEFINITE_INSTITUTIONS)})\b(?! (?:de|du|des|d['’])))"
 )
 APOSTROPHE = "'’"
-
-
-def fold(text: str) -> str:
-    """Case-, accent-, hyphen- and apostrophe-insensitive key for merging name variants."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[’‘`]", "'", text).casefold()
-    return re.sub(r"[\s\-‐]+", " ", text).strip(" .,;:·")
 
 
 def _territories() -> frozenset[str]:
