@@ -188,6 +188,14 @@ FUTURE_BEFORE = re.compile(
     r"|a compter de|avant le|des le|prevue? (?:pour )?le|prevue? (?:en|pour)) ?$")
 
 # a future auxiliary shortly before a bare month, in the same sentence: "aura lieu en septembre"
+# the verbs around a bare weekday say which week it is: "a confirmé samedi" (past), "jeudi, elle
+# devra présenter" (coming); matched on the folded text
+PAST_VERB = re.compile(
+    r"\b(?:a|ont|avait|avaient|etait|etaient|est|sont|s'est|se sont)\s+(?:(?:ete|deja|bien|pas|aussi)\s+)?"
+    r"[a-z]+(?:e|es|ee|ees|i|is|ie|ies|it|u|us|ue|ues|t|ts)\b|\b[a-z]{3,}(?:ait|aient)\b")
+FUTURE_VERB = re.compile(
+    r"\b[a-z]{2,}(?:ra|ront)\b|\b(?:va|vont|devrait|devraient|doit|doivent)\s+[a-z]+(?:er|ir|re)\b")
+
 FUTURE_TENSE = re.compile(
     r"\b(?:aura|auront|sera|seront|devra|devront|pourra|pourront|va|vont|prevue?s?|entrera"
     r"|entreront|reprendra|reprendront|commencera|commenceront|ouvrira|ouvriront)\b[^.!?\n]*$")

@@ -9,6 +9,8 @@ import datetime as _dt
 from .patterns import (
     FUTURE_BEFORE,
     FUTURE_TENSE,
+    FUTURE_VERB,
+    PAST_VERB,
     NUMBER_WORDS,
     WEEKDAYS,
     Candidate,
@@ -137,6 +139,19 @@ def weekday_resolve(wd: int, rel: str | None, ref: _dt.date | None) -> str | Non
     return d.isoformat() if d else None
 
 
+def coming(norm: str, start: int, end: int) -> bool:
+    """Whether the verb nearest to a bare weekday, in its sentence, is in the future."""
+    s = max(norm.rfind(". ", 0, start), norm.rfind("\n", 0, start), norm.rfind("? ", 0, start)) + 1
+    e = min((i for i in (norm.find(". ", end), norm.find("\n", end), norm.find("? ", end)) if i >= 0), default=len(norm))
+    best: tuple[int, bool] | None = None
+    for rx, future in ((PAST_VERB, False), (FUTURE_VERB, True)):
+        for m in rx.finditer(norm, s, e):
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if dist >= 0 and (best is None or dist < best[0]):
+                best = (dist, future)
+    return bool(best and best[1])
+
+
 def num(s: str) -> int | None:
     if s.isdigit():
         return int(s)
@@ -241,7 +256,8 @@ def resolve(c: Candidate, norm: str, ref: _dt.date | None, years: list[int]):
         return (d.isoformat() if d else None, "day", False, True, None)
     if k == "weekday":
         wd = WEEKDAYS.index(g["wd"])
-        return (weekday_resolve(wd, rel_kind(g.get("rel")), ref), "day", False, True, None)
+        rel = rel_kind(g.get("rel")) or ("next" if coming(norm, c.start, c.end) else None)
+        return (weekday_resolve(wd, rel, ref), "day", False, True, None)
     if k == "week_rel":
         off = 0 if g.get("this") else (-7 if rel_kind(g["rel"]) == "past" else 7)
         d = shift(ref, off) if ref else None
