@@ -32,6 +32,9 @@ _INNER_END = re.compile(r"[.!?…]+[»”\"]?\s+(?=[«“\"A-ZÀ-ÖØ-Þ])")
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+(?:et|mais|puis|ou encore|ou|ainsi que|alors que|tandis que|avant que|après que)\s+")
 
 
+_QUESTION = re.compile(r"\?\s*[»”\"]?\s*$")
+
+
 def _sentence(text: str, sentences: list[tuple[int, int]], start: int) -> tuple[int, int]:
     """The sentence holding `start`; inside a long quotation, the quoted sentence holding it."""
     s, e = next(((a, b) for a, b in sentences if a <= start < b), (0, len(text)))
@@ -101,6 +104,8 @@ def extract_events(article: Article) -> list[Event]:
         for m in _merge_nested(mentions):
             by_sentence.setdefault(_sentence(para.text, para.sentences, m.start), []).append(m)
         for span, dates in by_sentence.items():
+            if _QUESTION.search(para.text[span[0]:span[1]]):
+                continue  # "Alors cette année, grève ou pas grève ?": a question asserts no event
             for m, (s, e) in zip(dates, _clauses(para.text, span, dates)):
                 events.append(
                     Event(

@@ -71,3 +71,8 @@ def test_bare_weekday_follows_the_tense_of_its_verb(extract):
 def test_weekday_on_the_reference_day_is_that_day(extract):
     facts = extract("Le conseil a voté ce mardi la hausse des tarifs.", published="2024-12-10")
     assert [e.date.iso for e in facts.events] == ["2024-12-10"]
+
+
+def test_a_question_is_not_an_event(extract):
+    facts = extract("Cette année, le festival aura-t-il lieu ? Les organisateurs l'ont confirmé le 3 mars 2024.")
+    assert [e.date.iso for e in facts.events] == ["2024-03-03"]
