@@ -39,7 +39,7 @@ CACHE_FILE = "extract.json"
 FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
 # the code whose output the fact files are
-EXTRACTOR_SOURCES = ("extract/*.py", "ingest.py", "model.py", "knowledge.py", "yamlio.py", "store.py")
+EXTRACTOR_SOURCES = ("extract/*.py", "ingest/*.py", "names.py", "model.py", "knowledge.py", "yamlio.py", "store.py")
 
 
 def _sha(data: bytes) -> str:

@@ -22,13 +22,13 @@ the list of its sources (article slug + fact id + span).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel
 
+from .names import fold_name, name_tokens, person_tokens, same_person
 from .model import Claim, Event, Facts, LegalRef, Quote, Source
 
 __all__ = [
@@ -158,13 +158,7 @@ class Dossier(BaseModel):
 
 # --------------------------------------------------------------------------- text similarity
 
-@lru_cache(maxsize=65536)
-def fold(s: str) -> str:
-    """Lowercase, no accents, ligatures opened, apostrophes and hyphens as spaces."""
-    s = s.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r"[\u2019'`´\-\u2010-\u2014_]", " ", s)
+fold = fold_name  # one fold for names at article and dossier level (generator/names.py)
 
 
 # function words and date vocabulary: left out of the overlap (dates are compared separately)
@@ -305,47 +299,8 @@ def _compatible(a: str, b: str) -> bool:
 
 # --------------------------------------------------------------------------- names
 
-_LEADING = re.compile(r"^(?:le|la|les|l|un|une|des|du|de la|de l|de|d)\s+")
 _TLD = re.compile(r"^(.+?)\.(?:[a-z]{2,6})$")
 _SMALL = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur"}
-_HONORIFICS = {"m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "dr", "me", "pr"}
-
-
-@lru_cache(maxsize=65536)
-def name_tokens(name: str) -> tuple[str, ...]:
-    s = fold(name).strip()
-    s = re.sub(r"[^\w.\s]", " ", s)
-    s = _LEADING.sub("", re.sub(r"\s+", " ", s).strip())
-    return tuple(t for t in s.replace(".", ". ").split() if t.strip("."))
-
-
-@lru_cache(maxsize=65536)
-def _person_tokens(name: str) -> tuple[str, ...]:
-    toks = [t.rstrip(".") if len(t.rstrip(".")) > 1 else t for t in name_tokens(name)]
-    return tuple(t for t in toks if t.rstrip(".") not in _HONORIFICS) or tuple(toks)
-
-
-def same_person(a: str, b: str) -> bool:
-    """'Fabien Roussel' ~ 'Roussel' ~ 'F. Roussel' ~ 'fabien roussel'; not 'Fabien' ~ 'Fabien Roussel'."""
-    ta, tb = _person_tokens(a), _person_tokens(b)
-    if not ta or not tb:
-        return False
-    if ta == tb:
-        return True
-    if ta[-1].rstrip(".") != tb[-1].rstrip("."):
-        return False  # surnames (last word) must agree
-    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    if len(short) == 1:
-        return len(long_) >= 2  # surname alone
-    # every given name of the short form matches (fully or by initial) one of the long form, in order
-    gi = iter(long_[:-1])
-    for t in short[:-1]:
-        for u in gi:
-            if t == u or (t.endswith(".") and u.startswith(t[:-1])) or (u.endswith(".") and t.startswith(u[:-1])):
-                break
-        else:
-            return False
-    return True
 
 
 @lru_cache(maxsize=65536)
@@ -389,7 +344,7 @@ def _canonical(names: list[str], kind: str) -> str:
         counts[n] = counts.get(n, 0) + 1
 
     def score(n: str) -> tuple:
-        toks = _person_tokens(n) if kind == "person" else name_tokens(n)
+        toks = person_tokens(n) if kind == "person" else name_tokens(n)
         dotted = 1 if kind != "person" and _TLD.match(_org_key(n).replace(" ", "")) else 0
         full_words = sum(1 for t in toks if not t.endswith("."))
         return (full_words, dotted, counts[n], n[:1].isupper(), len(n), n)
@@ -410,7 +365,7 @@ def merge_entities(bundles: list[Facts], kind: Literal["person", "org", "place"]
         forms = [ent.name] + list(getattr(ent, "aliases", []) or [])
         hits = [g for g in groups if any(match(x, y) for x in forms for y in g["names"])]
         if kind == "person" and len(hits) > 1:
-            hits = [g for g in hits if any(_person_tokens(ent.name) == _person_tokens(y) for y in g["names"])]
+            hits = [g for g in hits if any(person_tokens(ent.name) == person_tokens(y) for y in g["names"])]
         if len(hits) == 1:
             g = hits[0]
         else:  # no match, or ambiguous (short form fitting two full names): stands alone

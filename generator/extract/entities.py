@@ -1,61 +1,35 @@
-"""People, organisations and places: spaCy's entities, cleaned and merged by general rules.
+"""People, organisations and places: spaCy's entities, typed and merged by general rules.
 
-spaCy's French models mislabel a lot in news text (job titles as organisations, a regulator
-as a place, a sentence-initial verb as a place, a newspaper glued to a person's name). This
-module keeps spaCy as the candidate source and fixes its output with rules about *how French
-names a thing*: websites by their domain, institutions by their head noun ("parquet de Paris"),
-places by the preposition before them ("à Dijon"), roles by appositions ("X, ministre de …").
-
-The result is an `EntityIndex`: canonical entities plus every mention with its span, which the
-quote and claim extractors use to resolve a speaker ("le député du Nord", "elle").
+spaCy proposes the candidates; `entity_types` decides what each one is, this module merges the
+variants of one name into one entity, and `roles` binds job titles to people. The result is an
+`EntityIndex`: canonical entities plus every mention with its span, which the quote and claim
+extractors use to resolve a speaker ("le député du Nord", "elle").
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from babel import Locale
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..model import Article, Mention, Organisation, Person, Place, Source
-from .lexicon import (
-    CUE_FORMS,
-    INSTITUTION_NOUNS,
-    LOCATIVE_BEFORE,
-    MEDIA_NOUNS,
-    ROLE_NOUNS,
-    SUBJECT_PRONOUNS,
+from .entity_types import (
+    DOMAIN_RE,
+    INSTITUTION_RE,
+    ORG,
+    PERSON,
+    PLACE,
+    classify,
+    fold,
+    split_glued_person,
+    strip_determiner,
 )
+from .lexicon import SUBJECT_PRONOUNS
+from .roles import bind_roles, resolve_roles, role_spans
 
-PERSON, ORG, PLACE = "person", "org", "place"
+__all__ = ["ORG", "PERSON", "PLACE", "Entity", "EntityIndex", "MentionSpan", "build_index", "fold", "to_models"]
 
-DOMAIN_RE = re.compile(r"\b(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:gg|fr|com|net|org|io|eu|tv|info|be|ch|ca|app)\b")
-INSTITUTION_RE = re.compile(
-    r"\b(?:(?:parquet|tribunal|cour|préfecture|mairie)(?: (?:national|judiciaire|correctionnel|administratif|"
-    r"d['’]appel|de police|financier))?(?: (?:de|du|d['’]) ?[A-ZÉÈ][\w-]+(?: [A-ZÉÈ][\w-]+)?)"
-    r"|(?:gendarmerie|police) (?:nationale|municipale|judiciaire)"
-    r"|direction (?:générale|départementale|régionale|centrale)(?: (?:des|de la|du|de l['’]) [a-zéèêàç][\w'’-]*"
-    r"(?: (?:(?:et|de|des|du|de la) )?(?!(?:et|la|le|les|l['’])\b)[a-zéèêàç][\w'’-]*)*))"
-)
-APOSTROPHE = "'’"
-
-
-def fold(text: str) -> str:
-    """Case-, accent-, hyphen- and apostrophe-insensitive key for merging name variants."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[’‘`]", "'", text).casefold()
-    return re.sub(r"[\s\-‐]+", " ", text).strip(" .,;:·")
-
-
-def _territories() -> frozenset[str]:
-    names = set(Locale("fr").territories.values())
-    return frozenset(fold(n) for n in names)
-
-
-TERRITORIES = _territories()
 
 
 @dataclass
@@ -110,93 +84,17 @@ class Candidate:
     order: int = 0  # paragraph position, for a stable merge order
 
 
-def _strip_determiner(text: str, start: int) -> tuple[str, int]:
-    """'du Nord' -> 'Nord', "l'Arcom" -> 'Arcom'; a capitalised article belongs to the name
-    ('Le Parisien', 'La Croix'), since spaCy leaves ordinary determiners outside its entities."""
-    for det in ("de la ", "de l'", "de l’", "du ", "des ", "le ", "la ", "les ", "l'", "l’", "au ", "aux ", "d'", "d’"):
-        if text.startswith(det) and len(text) > len(det):
-            return text[len(det):], start + len(det)
-    return text, start
-
-
-def _preceding_words(text: str, start: int, n: int = 3) -> str:
-    return " ".join(text[:start].split()[-n:]).lower()
-
-
-def _is_locative(text: str, start: int) -> bool:
-    before = _preceding_words(text, start, 2)
-    last = before.split()[-1] if before else ""
-    last = last.rstrip(APOSTROPHE)
-    return last in {"à", "en", "au", "aux", "vers"} or any(before.endswith(p) for p in LOCATIVE_BEFORE if " " in p)
-
-
-def _is_subject_like(span: Span) -> bool:
-    return any(t.dep_.startswith("nsubj") for t in span) or _preceding_words(span.doc.text, span.start_char, 1) == "par"
-
-
-def _classify(span: Span, text: str, start: int) -> str | None:
-    """Decide person / org / place for one spaCy entity, or None to drop it."""
-    label = span.label_
-    doc_text = span.doc.text
-    tokens = [t for t in span if not t.is_punct]
-    if not tokens or not any(c.isalpha() for c in text):
-        return None
-    if DOMAIN_RE.fullmatch(text):
-        return ORG
-    if len(text) < 2 or text[0].islower():
-        return None
-    if all(not t.pos_ == "PROPN" for t in tokens) and tokens[0].is_sent_start and len(tokens) == 1:
-        return None  # a capitalised common word opening a sentence ("Blocage", "Contacté")
-    if tokens[0].lower_ in ROLE_NOUNS or tokens[0].lower_ in {"état"}:
-        return None  # a job title is a role, not an organisation or a place
-    before = _preceding_words(doc_text, span.start_char, 1)
-    if before.endswith(("d'", "d’")) and label != "PER":
-        return None  # "secrétaire d'État", "coup d'État": part of a phrase
-    if label == "PER":
-        if any(c.isdigit() for c in text) or text.isupper():
-            return None
-        return PERSON
-    if tokens[0].lower_ in MEDIA_NOUNS:
-        return ORG
-    if fold(text) in TERRITORIES or _is_locative(doc_text, span.start_char):
-        return PLACE
-    if label == "ORG":
-        return ORG
-    if label == "LOC":
-        return ORG if _is_subject_like(span) and not _is_locative(doc_text, span.start_char) and _looks_like_org(span) else PLACE
-    return None  # MISC without a cue: too noisy to keep
-
-
-def _looks_like_org(span: Span) -> bool:
-    """A 'place' that acts (subject of a verb, agent after 'par') and is no known territory."""
-    return fold(span.text) not in TERRITORIES
-
-
-def _split_glued_person(span: Span) -> list[tuple[str, Span]]:
-    """'Journal du dimanche Marina Ferrari' -> media 'Journal du dimanche' + person 'Marina Ferrari'."""
-    toks = list(span)
-    if len(toks) >= 4 and toks[-1].pos_ == "PROPN" and toks[-2].pos_ == "PROPN" and toks[-2].text[0].isupper():
-        head = span.doc[span.start : span.end - 2]
-        if any(t.text[0].islower() for t in head):
-            return [("head", head), (PERSON, span.doc[span.end - 2 : span.end])]
-    # "confie à Ouest-France Maëlle Quéré": after "à"/"auprès de", a name glued to the outlet
-    # the words were given to; the outlet is the addressee, the last two words the person
-    if (span.label_ == "PER" and len(toks) >= 3 and all(t.pos_ == "PROPN" for t in toks[-2:])
-            and "-" in toks[0].text and _preceding_words(span.doc.text, span.start_char, 2).endswith(("à", "auprès de", "auprès du"))):
-        head = span.doc[span.start : span.end - 2]
-        return [("head", head), (PERSON, span.doc[span.end - 2 : span.end])]
-    return [("whole", span)]
 
 
 def _spacy_candidates(pid: str, doc: Doc) -> list[Candidate]:
     out = []
     for ent in doc.ents:
-        for part, span in _split_glued_person(ent):
+        for part, span in split_glued_person(ent):
             if "\n" in span.text:
                 continue
-            text, start = _strip_determiner(span.text, span.start_char)
+            text, start = strip_determiner(span.text, span.start_char)
             text = text.strip(" ,.;:")
-            kind = PERSON if part == PERSON else _classify(span, text, start)
+            kind = PERSON if part == PERSON else classify(span, text, start)
             if kind:
                 out.append(Candidate(kind, text, pid, start, start + len(text)))
     return out
@@ -293,61 +191,6 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
     return entities
 
 
-# --------------------------------------------------------------------------- roles
-
-
-ROLE_EXTEND = {"de", "du", "des", "d'", "d’", "au", "aux", "à", "la", "le", "l'", "l’", "les"}
-
-
-def _role_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """Job-title phrases: a role noun, its adjectives and one or two 'de …' complements."""
-    spans = []
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if tok.lower_ in ROLE_NOUNS and tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
-            j = i + 1
-            complements = 0
-            while j < len(doc):
-                t = doc[j]
-                if t.pos_ == "ADJ" and t.text[0].islower() and t.lower_ not in CUE_FORMS:
-                    j += 1
-                    continue
-                if t.lower_ in ROLE_EXTEND and complements < 2 and j + 1 < len(doc):
-                    k = j
-                    while k < len(doc) and doc[k].lower_ in ROLE_EXTEND:
-                        k += 1
-                    if k < len(doc) and doc[k].pos_ in {"NOUN", "PROPN"} and doc[k].lower_ not in {"site", "lettre"}:
-                        j = k + 1
-                        complements += 1
-                        continue
-                break
-            start = i
-            if i > 0 and doc[i - 1].lower_ in {"le", "la", "l'", "l’", "ce", "cette"}:
-                start = i - 1
-            spans.append((doc[start].idx, doc[j - 1].idx + len(doc[j - 1].text), doc[i:j].text))
-            i = j
-        else:
-            i += 1
-    return spans
-
-
-def _bind_roles(pid: str, doc: Doc, roles: list[tuple[int, int, str]], people: list[Entity], text: str) -> dict[tuple[int, int], Entity]:
-    """Appositions tie a role to a person: 'NAME, ROLE,' and 'ROLE NAME'."""
-    bound: dict[tuple[int, int], Entity] = {}
-    person_spans = [(s, e, ent) for ent in people for (p, s, e) in ent.mentions if p == pid]
-    for rs, re_, role in roles:
-        for ps, pe, ent in person_spans:
-            gap = text[pe:rs]
-            after = text[re_:ps]
-            if re.fullmatch(r"\s*,\s*", gap) or re.fullmatch(r"\s+", after):
-                bound[(rs, re_)] = ent
-                ent.gender = ent.gender or role_gender(text[rs:re_])
-                if role not in ent.roles:
-                    ent.roles.append(role)
-    return bound
-
-
 # --------------------------------------------------------------------------- index
 
 
@@ -371,8 +214,8 @@ def build_index(article: Article, docs: list[Doc]) -> EntityIndex:
             for pid, s, en in e.mentions:
                 if pid == para.id:
                     spans.append(MentionSpan(pid, s, en, para.text[s:en], e, "name"))
-        roles = _role_spans(doc)
-        bound = _bind_roles(para.id, doc, roles, people, para.text)
+        roles = role_spans(doc)
+        bound = bind_roles(para.id, doc, roles, people, para.text)
         for rs, re_, role in roles:
             if any(m.start <= rs < m.end or rs <= m.start < re_ for m in spans if m.entity and m.entity.kind == PERSON):
                 continue
@@ -383,7 +226,7 @@ def build_index(article: Article, docs: list[Doc]) -> EntityIndex:
                 spans.append(MentionSpan(para.id, tok.idx, tok.idx + len(tok.text), tok.text, None, "pronoun"))
         spans.sort(key=lambda m: (m.start, -m.end))
         mentions[para.id] = spans
-    _resolve_roles(mentions, people, main)
+    resolve_roles(mentions, people, main)
     return EntityIndex(entities, mentions, main)
 
 
@@ -410,50 +253,6 @@ def _main_person(article: Article, people: list[Entity]) -> Entity | None:
     in_title = [p for p in people if any(k in title for k in p.keys())]
     pool = in_title or people
     return max(pool, key=lambda p: len(p.mentions)) if pool else None
-
-
-def role_gender(phrase: str) -> str | None:
-    """'la ministre' -> 'f', 'le député' -> 'm', 'l'élu' -> None (the article does not say)."""
-    words = phrase.strip().lower().split()
-    if not words:
-        return None
-    if words[0] in {"la", "cette"}:
-        return "f"
-    if words[0] in {"le", "ce", "du", "au"}:
-        return "m"
-    return None
-
-
-def _role_key(role: str) -> str:
-    return fold(re.sub(r"^(le|la|l['’]|ce|cette|du|au)\s*", "", role.strip(), flags=re.I))
-
-
-def _resolve_roles(mentions: dict[str, list[MentionSpan]], people: list[Entity], main: Entity | None) -> None:
-    """Give unbound role phrases a person: one already holding that role, else the main person."""
-    for spans in mentions.values():
-        for m in spans:
-            if m.how != "role" or m.entity is not None:
-                continue
-            key = _role_key(m.text)
-            holder = next((p for p in people if any(_role_key(r).startswith(key) or key.startswith(_role_key(r)) for r in p.roles)), None)
-            definite = re.match(r"(?i)(le|la|l['’]|ce|cette)\b", m.text) is not None
-            # only "le député", "la ministre" stand for someone: "au ministre" is an addressee,
-            # "du propriétaire" a complement, a bare "victime" a predicate
-            if holder is None and definite and main is not None and not any(_role_key(r) == key for p in people for r in p.roles):
-                gender = role_gender(m.text)
-                clash = gender is not None and main.gender is not None and gender != main.gender
-                holder = main if not (clash or _conflicts(key, people, main)) else None
-            m.entity = holder
-            if holder is not None and holder.gender is None:
-                holder.gender = role_gender(m.text)
-            if holder is not None and m.text and _role_key(m.text) not in {_role_key(r) for r in holder.roles}:
-                holder.roles.append(re.sub(r"^(le|la|l['’]|ce|cette|du|au)\s*", "", m.text, flags=re.I))
-
-
-def _conflicts(key: str, people: list[Entity], main: Entity) -> bool:
-    """A role whose head noun another person holds is not silently given to the main person."""
-    head = key.split()[0] if key else ""
-    return any(p is not main and any(_role_key(r).split()[:1] == [head] for r in p.roles) for p in people)
 
 
 # --------------------------------------------------------------------------- output
