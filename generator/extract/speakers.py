@@ -30,7 +30,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..model import Paragraph
-from .entities import ORG, PERSON, Entity, EntityIndex, MentionSpan, fold, role_gender
+from .entities import ORG, PERSON, Entity, EntityIndex, MentionSpan, fold
+from .roles import role_gender
 from .lexicon import (
     CUE_FORMS,
     CUE_LEMMAS,
