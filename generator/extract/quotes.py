@@ -26,13 +26,14 @@ from .speakers import (
     Candidate,
     ParagraphContext,
     SpeakerState,
-    attribution_line,
     choose,
     colon,
+    colon_after,
     cue_before,
     incise,
     marker,
     reported_speaker,
+    signature,
     speech_noun,
 )
 
@@ -109,7 +110,7 @@ def own_sentence(ctx: ParagraphContext, q: QuoteSpan, prev: QuoteSpan | None) ->
     lo = max(sent_start, prev.close + 1) if prev else sent_start
     hi = _clause_end(ctx.para.text, q.close + 1, sent_end, ctx.quotes)
     found = [incise(ctx, q, hi), cue_before(ctx, q, lo), marker(ctx, sent_start, q.open),
-             speech_noun(ctx, lo, q.open), colon(ctx, q, lo)]
+             speech_noun(ctx, lo, q.open), colon(ctx, q, lo), colon_after(ctx, q)]
     return choose(found) or next((c for c in found if c is not None and c.cue), None)
 
 
@@ -161,7 +162,8 @@ class Passage:
             self.speaker, self.para, self.pos = speaker, para, pos
 
 
-def _paragraph_quotes(ctx: ParagraphContext, passage: Passage, next_ctx: ParagraphContext | None) -> list[Candidate | None]:
+def _paragraph_quotes(ctx: ParagraphContext, passage: Passage,
+                      around: tuple[ParagraphContext | None, ParagraphContext | None]) -> list[Candidate | None]:
     """Speakers of one paragraph's quotes: first what each sentence says (in reading order, so that
     "poursuit-elle" sees who spoke before), then the passage for the quotes still unattributed."""
     text, spans = ctx.para.text, ctx.quotes
@@ -184,7 +186,7 @@ def _paragraph_quotes(ctx: ParagraphContext, passage: Passage, next_ctx: Paragra
             passage.heard(who, ctx.para.id, a)
         reported = [r for r in reported if r[0] >= q.open]
         if chosen[n] is None or chosen[n].entity is None:
-            chosen[n] = _from_passage(ctx, q, chosen[:n], passage, next_ctx) or chosen[n]
+            chosen[n] = _from_passage(ctx, q, chosen[:n], passage, around) or chosen[n]
         passage.heard(chosen[n].entity if chosen[n] is not None else None, ctx.para.id, q.close)
     for a, who in reported:
         passage.heard(who, ctx.para.id, a)
@@ -194,16 +196,18 @@ def _paragraph_quotes(ctx: ParagraphContext, passage: Passage, next_ctx: Paragra
 
 
 def _from_passage(ctx: ParagraphContext, q: QuoteSpan, before: list[Candidate | None], passage: Passage,
-                  next_ctx: ParagraphContext | None) -> Candidate | None:
-    """A quote whose sentence names nobody: the next sentence, a signature line, or the speaker of the
-    passage when nobody else was named since (this paragraph, or the previous one for a paragraph
-    that opens with the quote)."""
+                  around: tuple[ParagraphContext | None, ParagraphContext | None]) -> Candidate | None:
+    """A quote whose sentence names nobody: the next sentence, a label or signature line around a
+    paragraph that opens with it, or the speaker of the passage when nobody else was named since
+    (this paragraph, or the previous one for a paragraph that opens with the quote)."""
     found = _next_sentence(ctx, q)
     if found is not None and found.entity is not None:
         return found
     opens = not re.search(r"\w", ctx.para.text[: q.open])
-    if opens and next_ctx is not None and all(c is None or c.entity is None for c in before):
-        signed = attribution_line(next_ctx)
+    if opens and all(c is None or c.entity is None for c in before):
+        prev_ctx, next_ctx = around
+        signed = (signature(prev_ctx, before=True) if prev_ctx is not None and not prev_ctx.quotes else None) or (
+            signature(next_ctx, before=False) if next_ctx is not None and not next_ctx.quotes else None)
         if signed is not None:
             return Candidate(signed, "attribution-line")
     if passage.speaker is not None and passage.para == ctx.para.id:
@@ -222,7 +226,8 @@ def extract_quotes(article: Article, docs: list[Doc], index: EntityIndex) -> lis
     passage = Passage()
     quotes: list[Quote] = []
     for k, ctx in enumerate(ctxs):
-        chosen = _paragraph_quotes(ctx, passage, ctxs[k + 1] if k + 1 < len(ctxs) else None)
+        around = (ctxs[k - 1] if k else None, ctxs[k + 1] if k + 1 < len(ctxs) else None)
+        chosen = _paragraph_quotes(ctx, passage, around)
         for q, c in zip(ctx.quotes, chosen):
             s, e = _trimmed(ctx.para.text, q)
             entity = c.entity if c is not None else None

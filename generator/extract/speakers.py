@@ -56,6 +56,8 @@ PRONOUN_FORMS = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles",
 CLITICS = {"nous", "vous", "me", "m'", "m’", "lui", "leur", "t", "-t-il", "-t-elle", "encore", "aussi"}
 HONORIFICS = {"me": None, "maître": None, "m.": "m", "mr": "m", "monsieur": "m", "mme": "f", "madame": "f",
               "mlle": "f", "mademoiselle": "f", "dr": None, "pr": None}
+# "la leader de la deuxième centrale syndicale, Sophie X": the role's complement, then the name
+APPOSED_COMPLEMENT = re.compile(r"\s+(?:de|du|des|d['’])\s[^,;:.«»\"]{1,60},\s")
 PLURAL_DETERMINERS = {"les", "des", "ces", "leurs", "plusieurs", "deux", "trois", "quatre", "certains", "certaines"}
 COMPLEMENT_DEPS = {"nmod", "obl", "obl:arg", "obl:mod", "acl", "acl:relcl", "advcl", "obj", "iobj"}
 # "faire" reports speech with these: "fait savoir", "fait valoir", "fait remarquer" (the tagger
@@ -105,6 +107,7 @@ class SpeakerState:
     last: Entity | None = None
     history: list[Entity] = field(default_factory=list)
     genders: dict[str, str | None] = field(default_factory=dict)
+    appositions: list[tuple[str, Entity]] | None = None  # (role key, person) stated by appositions
 
     def said(self, entity: Entity | None) -> None:
         if entity is not None:
@@ -265,28 +268,68 @@ def as_speaker(ctx: ParagraphContext, m: MentionSpan) -> Entity | None:
     bound to a person they fit, never a place."""
     if m.how == "pronoun":
         return resolve_pronoun(ctx, m.start, m.text)
-    entity = m.entity
-    if entity is None or entity.kind not in {PERSON, ORG}:
-        return None
     if m.how == "role":
-        words = m.text.lower().split()
-        if words and words[0] in PLURAL_DETERMINERS:
-            return None
-        if entity.kind == PERSON and not compatible(entity, role_gender(m.text), ctx.state):
-            return None  # "le chef de l'État" is not the woman the title names
-        apposed = _apposed_person(ctx, m)
-        if apposed is not None:
-            return apposed
-    return entity
+        return role_speaker(ctx, m)
+    entity = m.entity
+    return entity if entity is not None and entity.kind in {PERSON, ORG} else None
 
 
-def _apposed_person(ctx: ParagraphContext, m: MentionSpan) -> Entity | None:
-    """"la leader du syndicat, Sophie Binet": the name right after a role phrase is who it is."""
-    text = ctx.para.text
-    for n in ctx.mentions():
-        if n.start >= m.end and n.how == "name" and n.entity is not None and n.entity.kind == PERSON:
-            return n.entity if re.fullmatch(r"\s*,?\s*", text[m.end : n.start]) else None
+def role_speaker(ctx: ParagraphContext, m: MentionSpan) -> Entity | None:
+    """"la présidente de l'association": the person it is apposed to here or where the same role was
+    given ("X, présidente de …"); else the last speaker, when the role fits them (gender, nor
+    anyone else the article gives that role to); never a plural role ("les avocats")."""
+    words = m.text.lower().split()
+    if not words or words[0] in PLURAL_DETERMINERS:
+        return None
+    gender = role_gender(m.text)
+    bound = _apposed(ctx, m)
+    if bound is not None:
+        return bound if compatible(bound, gender, ctx.state) else None
+    last = ctx.state.last
+    if last is None or last.kind != PERSON or not compatible(last, gender, ctx.state):
+        return None
+    head = _role_key(m.text).split()[:1]
+    others = [p for k, p in _appositions(ctx) if p is not last and k.split()[:1] == head]
+    return None if others else last
+
+
+def _role_key(role: str) -> str:
+    return fold(re.sub(r"^(le|la|l['’]|ce|cette|du|au)\s*", "", role.strip(), flags=re.I))
+
+
+def _adjacent_name(spans: list[MentionSpan], k: int, text: str) -> Entity | None:
+    """The person named right before or after the role at spans[k] ("X, ROLE" / "ROLE X" / "ROLE, X")."""
+    r = spans[k]
+    for n in (spans[k - 1] if k else None, spans[k + 1] if k + 1 < len(spans) else None):
+        if n is None or n.how != "name" or n.entity is None or n.entity.kind != PERSON:
+            continue
+        gap = text[n.end : r.start] if n.end <= r.start else text[r.end : n.start]
+        if re.fullmatch(r"[\s,]{1,3}", gap) or (n.start > r.end and APPOSED_COMPLEMENT.fullmatch(gap)):
+            return n.entity
     return None
+
+
+def _appositions(ctx: ParagraphContext) -> list[tuple[str, Entity]]:
+    """Every (role key, person) an apposition states in the article, computed once per article."""
+    if ctx.state.appositions is None:
+        ctx.state.appositions = []
+        for pid, spans in ctx.index.mentions.items():
+            text = ctx.state.texts.get(pid, "")
+            for k, r in enumerate(spans):
+                person = _adjacent_name(spans, k, text) if r.how == "role" else None
+                if person is not None:
+                    ctx.state.appositions.append((_role_key(r.text), person))
+    return ctx.state.appositions
+
+
+def _apposed(ctx: ParagraphContext, m: MentionSpan) -> Entity | None:
+    spans = ctx.mentions()
+    here = _adjacent_name(spans, spans.index(m), ctx.para.text) if m in spans else None
+    if here is not None:
+        return here
+    key = _role_key(m.text)
+    holders = {id(p): p for k, p in _appositions(ctx) if k and key and (k.startswith(key) or key.startswith(k))}
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def institution(ctx: ParagraphContext, phrase: str) -> Entity | None:
@@ -421,6 +464,11 @@ def _is_incise(verb: Token) -> bool:
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if nxt is not None and (nxt.lower_ in {"que", "qu'", "qu’", ":"} or nxt.text in OPENERS or nxt.text == '"'):
         return False  # "X, ministre, explique que « … »": the subject came before
+    j = verb.i + 1
+    while j < len(verb.doc) and verb.doc[j].pos_ == "ADV":
+        j += 1
+    if j < len(verb.doc) and verb.doc[j].pos_ not in {"DET", "PROPN", "NOUN"}:
+        return False  # "X, la présidente du festival, a prévenu dans …": no subject after the verb
     return k >= 0 and verb.doc[k].text == ","
 
 
@@ -444,6 +492,22 @@ def _after_verb(ctx: ParagraphContext, verb: Token, hi: int) -> Candidate | None
         body = _institution_token(ctx, tok)
         m = _head_mention(ctx, tok) if body is None else None  # "le proviseur Dominique X"
         return Candidate(as_speaker(ctx, m) if m is not None else body, "incise", cue)
+    return None
+
+
+def colon_after(ctx: ParagraphContext, q) -> Candidate | None:
+    """«…» : X a prévenu que …: a quote put before a colon is the words of the clause's speaker."""
+    text = ctx.para.text
+    after = text[q.close + 1 :]
+    if not after.lstrip(SPACES).startswith(":"):
+        return None
+    lo = q.close + 1 + after.index(":") + 1
+    _, sent_end = ctx.sentence_of(q.open)
+    for verb in ctx.tokens(lo, sent_end):
+        if ctx.in_quote(verb.idx):
+            break
+        if is_cue(verb):
+            return subject_of(ctx, verb, lo)
     return None
 
 
@@ -535,16 +599,20 @@ def reported_speaker(ctx: ParagraphContext, s: int, e: int) -> Entity | None:
     return found.entity if found is not None else None
 
 
-def attribution_line(ctx: ParagraphContext) -> Entity | None:
-    """A short line that is a person's name, maybe with an apposition ("X, agriculteur dans l'Aude"):
-    the signature under a quote box."""
-    text = ctx.para.text.strip(SPACES)
-    m = mention_at(ctx, 0, len(ctx.para.text))
-    if m is None or m.how != "name" or ctx.para.text[: m.start].strip(SPACES + "—–-") or len(text) > 120:
+def signature(ctx: ParagraphContext, before: bool) -> Entity | None:
+    """A short verbless line naming one person: the signature under a quote box ("X, agriculteur
+    dans l'Aude") or, `before` a quote paragraph, its label ("Le plus heureux : X (entraîneur)")."""
+    text = ctx.para.text
+    if len(text.strip(SPACES)) > 120 or text.rstrip(SPACES).endswith("."):
         return None
-    rest = ctx.para.text[m.end :].strip(SPACES)
-    if rest and not rest.startswith(","):
+    start = text.rfind(":") + 1 if before else 0
+    people = [m for m in ctx.mentions() if m.start >= start and m.how == "name"
+              and m.entity is not None and m.entity.kind == PERSON]
+    if len(people) != 1 or text[start : people[0].start].strip(SPACES + "—–-"):
         return None
-    if any(is_cue(t) or t.pos_ == "VERB" for t in ctx.doc):
+    rest = text[people[0].end :].strip(SPACES)
+    if rest and rest[0] not in ",(":
         return None
-    return as_speaker(ctx, m)
+    if any(t.pos_ in {"VERB", "AUX"} for t in ctx.tokens(start, len(text))):
+        return None
+    return people[0].entity
