@@ -35,6 +35,7 @@ from .speakers import (
     reported_speaker,
     signature,
     speech_noun,
+    trailing_incise,
 )
 
 CLOSERS = {v: k for k, v in OPENERS.items()}
@@ -110,7 +111,7 @@ def own_sentence(ctx: ParagraphContext, q: QuoteSpan, prev: QuoteSpan | None) ->
     lo = max(sent_start, prev.close + 1) if prev else sent_start
     hi = _clause_end(ctx.para.text, q.close + 1, sent_end, ctx.quotes)
     found = [incise(ctx, q, hi), cue_before(ctx, q, lo), marker(ctx, sent_start, q.open),
-             speech_noun(ctx, lo, q.open), colon(ctx, q, lo), colon_after(ctx, q)]
+             speech_noun(ctx, lo, q.open), colon(ctx, q, lo), colon_after(ctx, q), trailing_incise(ctx, q)]
     return choose(found) or next((c for c in found if c is not None and c.cue), None)
 
 
@@ -185,8 +186,8 @@ def _paragraph_quotes(ctx: ParagraphContext, passage: Passage,
         for a, who in [r for r in reported if r[0] < q.open]:
             passage.heard(who, ctx.para.id, a)
         reported = [r for r in reported if r[0] >= q.open]
-        if chosen[n] is None or chosen[n].entity is None:
-            chosen[n] = _from_passage(ctx, q, chosen[:n], passage, around) or chosen[n]
+        if chosen[n] is None:  # a cue that names nobody we know ("explique un enquêteur") stays null
+            chosen[n] = _from_passage(ctx, q, chosen[:n], passage, around)
         passage.heard(chosen[n].entity if chosen[n] is not None else None, ctx.para.id, q.close)
     for a, who in reported:
         passage.heard(who, ctx.para.id, a)

@@ -58,6 +58,8 @@ HONORIFICS = {"me": None, "maître": None, "m.": "m", "mr": "m", "monsieur": "m"
               "mlle": "f", "mademoiselle": "f", "dr": None, "pr": None}
 # "la leader de la deuxième centrale syndicale, Sophie X": the role's complement, then the name
 APPOSED_COMPLEMENT = re.compile(r"\s+(?:de|du|des|d['’])\s[^,;:.«»\"]{1,60},\s")
+# a demonym used as an epithet for the person just quoted: "le Fribourgeois", "la Lyonnaise"
+DEMONYM = re.compile(r"(?:ois|oise|ais|aise|ien|ienne|ain|aine)$")
 PLURAL_DETERMINERS = {"les", "des", "ces", "leurs", "plusieurs", "deux", "trois", "quatre", "certains", "certaines"}
 COMPLEMENT_DEPS = {"nmod", "obl", "obl:arg", "obl:mod", "acl", "acl:relcl", "advcl", "obj", "iobj"}
 # "faire" reports speech with these: "fait savoir", "fait valoir", "fait remarquer" (the tagger
@@ -274,21 +276,23 @@ def as_speaker(ctx: ParagraphContext, m: MentionSpan) -> Entity | None:
     return entity if entity is not None and entity.kind in {PERSON, ORG} else None
 
 
-def role_speaker(ctx: ParagraphContext, m: MentionSpan) -> Entity | None:
-    """"la présidente de l'association": the person it is apposed to here or where the same role was
-    given ("X, présidente de …"); else the last speaker, when the role fits them (gender, nor
-    anyone else the article gives that role to); never a plural role ("les avocats")."""
-    words = m.text.lower().split()
-    if not words or words[0] in PLURAL_DETERMINERS:
+def role_speaker(ctx: ParagraphContext, m: MentionSpan | None, phrase: str | None = None) -> Entity | None:
+    """"la présidente de l'association", "le Fribourgeois": the person it is apposed to here or where
+    the same role was given ("X, présidente de …"); else the last speaker, when it fits them (gender,
+    and no one else is given that role); never a plural ("les avocats") or an indefinite ("un
+    enquêteur") phrase."""
+    phrase = m.text if m is not None else phrase or ""
+    words = phrase.lower().split()
+    if not words or words[0] in PLURAL_DETERMINERS or words[0] in {"un", "une"}:
         return None
-    gender = role_gender(m.text)
-    bound = _apposed(ctx, m)
+    gender = role_gender(phrase)
+    bound = _apposed(ctx, m, phrase)
     if bound is not None:
         return bound if compatible(bound, gender, ctx.state) else None
     last = ctx.state.last
     if last is None or last.kind != PERSON or not compatible(last, gender, ctx.state):
         return None
-    head = _role_key(m.text).split()[:1]
+    head = _role_key(phrase).split()[:1]
     others = [p for k, p in _appositions(ctx) if p is not last and k.split()[:1] == head]
     return None if others else last
 
@@ -300,6 +304,8 @@ def _role_key(role: str) -> str:
 def _adjacent_name(spans: list[MentionSpan], k: int, text: str) -> Entity | None:
     """The person named right before or after the role at spans[k] ("X, ROLE" / "ROLE X" / "ROLE, X")."""
     r = spans[k]
+    if re.search(r"(?i)\b(?:pour|selon|d['’]après)\s*$", text[: r.start]):
+        return None  # "Pour le président du département, X devrait …": the comma closes the marker
     for n in (spans[k - 1] if k else None, spans[k + 1] if k + 1 < len(spans) else None):
         if n is None or n.how != "name" or n.entity is None or n.entity.kind != PERSON:
             continue
@@ -322,12 +328,12 @@ def _appositions(ctx: ParagraphContext) -> list[tuple[str, Entity]]:
     return ctx.state.appositions
 
 
-def _apposed(ctx: ParagraphContext, m: MentionSpan) -> Entity | None:
+def _apposed(ctx: ParagraphContext, m: MentionSpan | None, phrase: str) -> Entity | None:
     spans = ctx.mentions()
     here = _adjacent_name(spans, spans.index(m), ctx.para.text) if m in spans else None
     if here is not None:
         return here
-    key = _role_key(m.text)
+    key = _role_key(phrase)
     holders = {id(p): p for k, p in _appositions(ctx) if k and key and (k.startswith(key) or key.startswith(k))}
     return next(iter(holders.values())) if len(holders) == 1 else None
 
@@ -485,13 +491,19 @@ def _after_verb(ctx: ParagraphContext, verb: Token, hi: int) -> Candidate | None
         if tok.pos_ not in {"NOUN", "PROPN", "PRON"} or tok.lower_ in TIME_WORDS or _is_addressee(text, tok.idx):
             continue
         m = mention_at(ctx, tok.idx, tok.idx + len(tok.text))
+        if m is not None and m.how == "name" and DEMONYM.search(m.text) and _definite_before(text, m.start):
+            return Candidate(role_speaker(ctx, None, _noun_phrase(tok)), "incise", cue)  # "le Fribourgeois"
         if m is not None and not _is_addressee(text, m.start):
             return Candidate(as_speaker(ctx, m), "incise", cue)
         if tok.pos_ == "PRON":
             continue
         body = _institution_token(ctx, tok)
         m = _head_mention(ctx, tok) if body is None else None  # "le proviseur Dominique X"
-        return Candidate(as_speaker(ctx, m) if m is not None else body, "incise", cue)
+        if m is not None:
+            return Candidate(as_speaker(ctx, m), "incise", cue)
+        if body is None and (tok.pos_ == "NOUN" or tok.text[:1].isupper()):  # "a rappelé le Fribourgeois"
+            body = role_speaker(ctx, None, _noun_phrase(tok))
+        return Candidate(body, "incise", cue)
     return None
 
 
@@ -511,12 +523,26 @@ def colon_after(ctx: ParagraphContext, q) -> Candidate | None:
     return None
 
 
+def _definite_before(text: str, start: int) -> bool:
+    return re.search(r"(?i)\b(?:le|la|l['’])\s*$", text[:start]) is not None
+
+
+def trailing_incise(ctx: ParagraphContext, q) -> Candidate | None:
+    """«…» qui est concrète, a-t-il souligné: an incise closing the sentence after a comma."""
+    _, sent_end = ctx.sentence_of(q.open)
+    text = ctx.para.text
+    comma = text.rfind(",", q.close, sent_end)
+    if comma < 0 or ctx.in_quote(comma) or any(q.close < o.open < sent_end for o in ctx.quotes):
+        return None
+    return incise(ctx, type(q)(comma, comma, 0), sent_end)
+
+
 def incise(ctx: ParagraphContext, q, hi: int) -> Candidate | None:
     """« … », a souligné X  /  « … » poursuit-elle: a cue among the first words after the quote."""
     words = [t for t in ctx.tokens(q.close + 1, hi) if not t.is_punct]
-    for n, tok in enumerate(words[:4]):
+    for n, tok in enumerate(words[:6]):
         if is_cue(tok, incise=True) and not is_participle_cue(tok):
-            pron = [w for w in words[: n + 2] if w.lower_ in PRONOUN_FORMS and (w.i <= tok.i or w.text.startswith("-"))]
+            pron = [w for w in words[: n + 3] if w.lower_ in PRONOUN_FORMS and (w.i <= tok.i or w.text.startswith("-"))]
             if pron:
                 return Candidate(resolve_pronoun(ctx, pron[0].idx, pron[0].text), "incise", cue_text(tok))
             return _after_verb(ctx, tok, hi) or Candidate(None, "incise", cue_text(tok))
