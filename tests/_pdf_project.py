@@ -46,7 +46,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def built() -> Built:
     from generator.knowledge import load_knowledge
     from generator.pdf import write_pdfs
-    from generator.render import render_docs
+    from _render_sample import render_pages
     from generator.site import build_site
     from generator.store import read_facts
 
@@ -60,7 +60,7 @@ def built() -> Built:
     for slug in (SEED, OTHER):
         shutil.copytree(ROOT / "facts" / slug, project / "facts" / slug)
     dossier = [read_facts(project / "facts" / s) for s in (SEED, OTHER)]
-    render_docs(dossier, project / "docs", kb=load_knowledge(ROOT / "knowledge"))
+    render_pages(dossier, project / "docs", kb=load_knowledge(ROOT / "knowledge"))
 
     handler = functools.partial(_Quiet, directory=str(www))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)

@@ -5,20 +5,21 @@ to ISO dates at the precision the text gives (day ``2024-04-27``, month ``2023-1
 ``2022``), never finer. ``infer_reference_date(texts)`` guesses the publication date of an
 article whose date is unknown, from internal evidence, and explains why in French.
 
-Matching is done on a *normalised* copy of the text that has exactly the same length as the
-original (lower case, accents stripped, typographic apostrophes and dashes folded, every
-non-newline space folded to ``" "``), so that match offsets are offsets into the original text.
+Matching is done on the text core's offset-keeping fold (``fold(text, keep_offsets=True)``: lower
+case, accents stripped, typographic apostrophes and dashes folded, same length as the original),
+so that match offsets are offsets into the original text.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-__all__ = ["DateMention", "find_dates", "infer_reference_date", "normalize"]
+from ..text import fold
+
+__all__ = ["DateMention", "find_dates", "infer_reference_date"]
 
 
 @dataclass(frozen=True)
@@ -31,49 +32,6 @@ class DateMention:
     approximate: bool
     relative: bool  # needed the reference date (or other text) to resolve
     end_date: str | None = None  # for ranges
-
-
-# --------------------------------------------------------------------------------------------
-# normalisation (same length as the input)
-
-_CHAR_MAP = {
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'", "\u2032": "'",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u2028": "\n", "\u2029": "\n", "\r": "\n",
-}
-_norm_cache: dict[str, str] = {}
-
-
-def _norm_char(ch: str) -> str:
-    out = _norm_cache.get(ch)
-    if out is not None:
-        return out
-    if ch in _CHAR_MAP:
-        out = _CHAR_MAP[ch]
-    elif ch == "\n":
-        out = "\n"
-    elif ch.isspace():
-        out = " "
-    else:
-        base = unicodedata.normalize("NFD", ch)[0]
-        low = base.lower()
-        out = low if len(low) == 1 else (base if len(base) == 1 else ch)
-    if len(out) != 1:  # pragma: no cover - defensive
-        out = ch if len(ch) == 1 else " "
-    if len(_norm_cache) < 20000:
-        _norm_cache[ch] = out
-    return out
-
-
-_ASCII_TABLE = str.maketrans({**{c: " " for c in "\t\x0b\x0c\x1c\x1d\x1e\x1f"},
-                               "\r": "\n", "`": "'"})
-
-
-def normalize(text: str) -> str:
-    """Lower-case, accent-free, apostrophe/dash/space-folded copy of ``text``, same length."""
-    if text.isascii():
-        return text.lower().translate(_ASCII_TABLE)
-    return "".join(_norm_char(c) for c in text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -270,7 +228,7 @@ class _Cand:
 
 def _scan(text: str) -> tuple[str, list[_Cand]]:
     """All non-overlapping date candidates of ``text`` (longest first), in text order."""
-    norm = normalize(text)
+    norm = fold(text, keep_offsets=True)
     cands: list[_Cand] = []
     for order, (kind, rx) in enumerate(_COMPILED):
         for m in rx.finditer(norm):

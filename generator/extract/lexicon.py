@@ -106,3 +106,48 @@ def _cue_forms(lemmas: frozenset[str]) -> frozenset[str]:
 
 CUE_FORMS = _cue_forms(CUE_LEMMAS | (frozenset(_IRREGULAR) - INCISE_CUE_LEMMAS))
 INCISE_CUE_FORMS = _cue_forms(INCISE_CUE_LEMMAS) - CUE_FORMS
+
+# capitalised common nouns of the State: "la République", "l'État", "la Confédération" name no place
+# and, alone, no organisation either ("procureur de la République de Paris", "chef de l'État")
+STATE_NOUNS = frozenset("""
+état etat république republique nation confédération confederation gouvernement constitution
+""".split())
+
+# nouns that announce an organisation's name right after them: "l'application X", "le parti X"
+ORG_CUE_NOUNS = frozenset("""
+application appli plateforme site réseau messagerie marque enseigne société groupe entreprise
+parti mouvement syndicat association club chaîne journal émission magazine quotidien hebdomadaire
+radio fédération collectif fondation banque assureur opérateur constructeur laboratoire startup
+""".split())
+
+# head nouns of local institutions, named after their town: "le tribunal de Cahors", "le CHU de Nantes"
+LOCAL_INSTITUTIONS = (
+    "parquet", "tribunal", "cour", "préfecture", "sous-préfecture", "mairie", "rectorat", "académie",
+    "commissariat", "hôpital", "CHU", "CHR", "CHRU", "clinique", "centre hospitalier", "lycée", "collège",
+    "école", "université", "conseil départemental", "conseil régional", "conseil municipal", "gendarmerie",
+    "maison d'arrêt", "maison d’arrêt", "centre pénitentiaire", "barreau", "conseil de prud'hommes",
+    "festival", "salon", "foire", "musée", "théâtre", "opéra", "port autonome", "aéroport",
+)
+# institutions a definite article points to in the article's own town: "le parquet", "la mairie"
+DEFINITE_INSTITUTIONS = ("parquet", "mairie", "préfecture", "gendarmerie", "sous-préfecture")
+# what may follow the head noun: "tribunal correctionnel", "centre hospitalier universitaire"
+INSTITUTION_QUALIFIERS = (
+    "nationale", "national", "judiciaire", "correctionnel", "administratif", "d'appel", "d’appel",
+    "d'assises", "d’assises", "de police", "financier", "de commerce", "de grande instance", "universitaire",
+    "régional", "intercommunal", "professionnel", "agricole", "privé", "privée", "public", "publique",
+    "général", "générale", "technologique", "militaire", "départemental", "municipal", "municipale",
+    "pour mineurs", "des mineurs", "pour enfants",
+)
+# institutions complete without a town: "le tribunal correctionnel", "la cour d'assises", "le rectorat"
+BARE_INSTITUTIONS = (
+    "tribunal correctionnel", "tribunal judiciaire", "tribunal administratif", "tribunal de commerce",
+    "tribunal pour enfants", "cour d'assises", "cour d’assises", "cour d'appel", "cour d’appel",
+    "ministère public", "rectorat", "conseil départemental", "conseil régional", "conseil municipal",
+    "parquet national financier", "parquet national antiterroriste", "conseil de discipline",
+)
+
+# head nouns that open an organisation's name even in lower case: "le ministère des Affaires étrangères"
+ORG_HEADS = INSTITUTION_NOUNS | frozenset("""
+ministère comité commission agence autorité conseil cour office haut-commissariat secrétariat
+établissement université académie rectorat centre caisse chambre
+""".split())

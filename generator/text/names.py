@@ -7,8 +7,9 @@ One set of rules for the article (entities) and the dossier (merging across arti
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from .fold import fold
 
 # civilities: they say how the article addresses someone, not what the person does
 CIVILITIES = frozenset({"m", "mm", "mme", "mmes", "mlle", "mlles", "monsieur", "madame", "mademoiselle"})
@@ -23,18 +24,9 @@ _LEADING = re.compile(r"^(?:le|la|les|l|un|une|des|du|de la|de l|de|d)\s+")
 
 
 @lru_cache(maxsize=65536)
-def fold_name(s: str) -> str:
-    """Lowercase, no accents, ligatures opened, apostrophes and hyphens as spaces."""
-    s = s.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r"[\u2019'`´\-\u2010-\u2014_]", " ", s)
-
-
-@lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded words of a name without a leading article: 'la Croix-Rouge' -> ('croix', 'rouge')."""
-    s = fold_name(name).strip()
+    s = fold(name)
     s = re.sub(r"[^\w.\s]", " ", s)
     s = _LEADING.sub("", re.sub(r"\s+", " ", s).strip())
     return tuple(t for t in s.replace(".", ". ").split() if t.strip("."))
@@ -79,7 +71,7 @@ def split_title(name: str) -> tuple[str, str]:
     title, rest = "", name.strip()
     while True:
         m = _TITLE_WORD.match(rest)
-        if not m or fold_name(m.group(1)).rstrip(".").replace(" ", "-") not in HONORIFICS:
+        if not m or fold(m.group(1)).rstrip(".").replace(" ", "-") not in HONORIFICS:
             break
         if not rest[m.end():][:1].isupper():
             break  # 'Me voilà', 'Pr' before a lower-case word: not a title before a name
