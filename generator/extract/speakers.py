@@ -289,12 +289,24 @@ def role_speaker(ctx: ParagraphContext, m: MentionSpan | None, phrase: str | Non
     bound = _apposed(ctx, m, phrase)
     if bound is not None:
         return bound if compatible(bound, gender, ctx.state) else None
+    head = _role_key(phrase).split()[:1]
     last = ctx.state.last
     if last is None or last.kind != PERSON or not compatible(last, gender, ctx.state):
-        return None
-    head = _role_key(phrase).split()[:1]
+        last = _only_fitting_person_before(ctx, m.start if m is not None else None, gender)
     others = [p for k, p in _appositions(ctx) if p is not last and k.split()[:1] == head]
-    return None if others else last
+    return None if last is None or others else last
+
+
+def _only_fitting_person_before(ctx: ParagraphContext, pos: int | None, gender: str | None) -> Entity | None:
+    """"Au retour de X, Y devra …, a indiqué le chef de l'État": the one person named earlier in the
+    sentence whose gender fits the role (known on both sides), else nobody."""
+    if pos is None or gender is None:
+        return None
+    start, _ = ctx.sentence_of(pos)
+    named = {id(m.entity): m.entity for m in ctx.mentions() if m.how == "name" and start <= m.start < pos
+             and m.entity is not None and m.entity.kind == PERSON and not ctx.in_quote(m.start)}
+    fits = [e for e in named.values() if gender_of(e, ctx.state) == gender]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _role_key(role: str) -> str:

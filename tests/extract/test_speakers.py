@@ -188,3 +188,9 @@ def test_an_epithet_in_the_incise_is_the_person_just_quoted(extract):
 def test_an_incise_closing_the_sentence_after_a_relative_clause(extract):
     facts = extract("Véronique Lambert a parlé longuement. « C'est la confiance » qui compte, a-t-elle souligné.")
     assert speakers(facts) == ["Véronique Lambert"]
+
+
+def test_a_role_goes_to_the_one_person_of_its_gender_named_before_it_in_the_sentence(extract):
+    facts = extract("Après la visite de Laurent Gaillard, Hélène Garnier devra présenter « un plan de relance », "
+                    "a indiqué le chef du gouvernement.")
+    assert speakers(facts) == ["Laurent Gaillard"]
