@@ -43,6 +43,7 @@ from .lexicon import (
 )
 
 THRESHOLD = 0.6
+ANY_CUE_LEMMAS, ANY_CUE_FORMS = CUE_LEMMAS | INCISE_CUE_LEMMAS, CUE_FORMS | INCISE_CUE_FORMS
 STRENGTH = {"incise": 1.0, "cue": 0.95, "marker": 0.9, "colon": 0.9, "sentence": 0.85, "speech-noun": 0.8,
             "next-sentence": 0.75, "attribution-line": 0.75, "passage": 0.65}
 
@@ -164,7 +165,7 @@ def is_cue(tok: Token, incise: bool = False) -> bool:
         return False  # passive: "ils ont été jugés pour « … »" reports no speech
     if _faire_cue(tok):
         return True
-    lemmas, forms = (CUE_LEMMAS | INCISE_CUE_LEMMAS, CUE_FORMS | INCISE_CUE_FORMS) if incise else (CUE_LEMMAS, CUE_FORMS)
+    lemmas, forms = (ANY_CUE_LEMMAS, ANY_CUE_FORMS) if incise else (CUE_LEMMAS, CUE_FORMS)
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lemmas:
         return True
     return tok.lower_ in forms and prev not in DETERMINER_WORDS
