@@ -13,19 +13,31 @@ s'insurger insister marteler martèler plaider prévenir promettre protester ré
 révéler confirmer démentir nier contester critiquer fustiger condamner saluer citer appeler affirmer
 signaler noter observer commenter résumer tweeter twitter écrire publier évoquer mentionner invoquer
 souhaiter espérer craindre redouter s'inquiéter inquiéter lâcher glisser souffler tonner pointer
+menacer rassurer concéder qualifier avouer confesser rétorquer objecter ironiser plaisanter exclamer
+s'exclamer indigner s'indigner agacer s'agacer étonner s'étonner alarmer s'alarmer émouvoir s'émouvoir
+offusquer s'offusquer féliciter réjouir interroger emporter s'emporter renchérir abonder nuancer
+tempérer clamer proclamer asséner trancher railler tacler cingler interpeller exhorter implorer
+garantir jurer certifier répéter marteler avertir
+""".split())
+
+# verbs that report speech only as an incise right after the quote: "« … », reprend-elle",
+# "« … », sourit le maire"; before a quote they mostly narrate ("il reprend le travail")
+INCISE_CUE_LEMMAS = frozenset("""
+reprendre continuer sourire soupirer amuser enchaîner relever compléter rapporter développer
+justifier défendre réagir poursuivre résumer insister conclure
 """.split())
 
 # verbs whose complement clause is an attributed position (for claims), beyond the cues
 CLAIM_EXTRA_LEMMAS = frozenset("penser croire soutenir prétendre constater".split())
-
-# markers that attribute without a verb: "selon X", "d'après X", "pour X,"
-ATTRIBUTION_MARKERS = ("selon", "d'après", "d’après", "pour")
 
 # nouns naming a statement made by someone: "l'annonce de la gendarmerie : « … »"
 SPEECH_NOUNS = frozenset("""
 annonce communiqué déclaration message lettre courrier tweet post publication texte propos
 réponse discours interview entretien tribune note avis
 """.split())
+
+# nouns of those who speak for a body named after them: "les services du parquet"
+VOICE_NOUNS = frozenset("services porte-parole entourage".split())
 
 # head nouns of job titles and roles: "le député du Nord", "la ministre", "l'élu"
 ROLE_NOUNS = frozenset("""
@@ -44,14 +56,14 @@ INSTITUTION_NOUNS = frozenset("""
 parquet tribunal cour gendarmerie police préfecture ministère mairie conseil commission agence
 autorité direction office brigade assemblée sénat gouvernement parlement association syndicat
 fédération parti société groupe collectif fondation observatoire institut haute
+barreau ordre rectorat académie université hôpital clinique département région conférence
+confédération union entreprise compagnie banque cabinet ambassade consulat état-major armée
 """.split())
 
 # media nouns that start an outlet's name: "le Journal du dimanche"
 MEDIA_NOUNS = frozenset("journal radio magazine quotidien hebdomadaire chaîne revue télévision".split())
 
 SUBJECT_PRONOUNS = {"il": "m", "elle": "f", "ils": "m", "elles": "f"}
-
-DETERMINERS = ("le ", "la ", "les ", "l'", "l’", "du ", "de la ", "de l'", "de l’", "des ", "au ", "aux ", "d'", "d’")
 
 # prepositions after which a proper noun is a place: "à Dijon", "en Bulgarie", "dans le Nord"
 LOCATIVE_BEFORE = ("à", "en", "au", "aux", "dans le", "dans la", "dans les", "vers", "près de", "basée à", "basé à",
@@ -65,6 +77,9 @@ _IRREGULAR = {
     "conclure": "conclut conclu concluent", "poursuivre": "poursuit poursuivi poursuivent",
     "prévenir": "prévient prévenu préviennent", "soutenir": "soutient soutenu soutiennent",
     "craindre": "craint craignent", "contredire": "contredit", "lâcher": "lâche lâché",
+    "concéder": "concède concèdent concédé", "répéter": "répète répètent répété", "rétorquer": "rétorque",
+    "asséner": "assène assènent asséné", "reprendre": "reprend reprennent repris reprenait",
+    "sourire": "sourit sourient souri souriait", "interroger": "interroge",
 }
 
 
@@ -79,18 +94,18 @@ def _er_forms(lemma: str) -> set[str]:
     return forms
 
 
-def _cue_forms() -> frozenset[str]:
+def _cue_forms(lemmas: frozenset[str]) -> frozenset[str]:
     forms: set[str] = set()
-    for lemma in CUE_LEMMAS:
+    for lemma in lemmas:
         verb = lemma.removeprefix("s'")
         if verb.endswith("er"):
             forms |= _er_forms(verb)
-    for words in _IRREGULAR.values():
-        forms |= set(words.split())
+        forms |= set(_IRREGULAR.get(verb, "").split())
     return frozenset(forms)
 
 
-CUE_FORMS = _cue_forms()
+CUE_FORMS = _cue_forms(CUE_LEMMAS | (frozenset(_IRREGULAR) - INCISE_CUE_LEMMAS))
+INCISE_CUE_FORMS = _cue_forms(INCISE_CUE_LEMMAS) - CUE_FORMS
 
 # capitalised common nouns of the State: "la République", "l'État", "la Confédération" name no place
 # and, alone, no organisation either ("procureur de la République de Paris", "chef de l'État")
