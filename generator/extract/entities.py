@@ -92,23 +92,24 @@ class Candidate:
 
 
 
-def _spacy_candidates(pid: str, doc: Doc) -> list[Candidate]:
+def _spacy_candidates(pid: str, doc: Doc, doc_text: str) -> list[Candidate]:
+    """`doc_text` is the paragraph's text (== doc.text, which spaCy rebuilds token by token)."""
     out = []
     for ent in doc.ents:
         if (parts := _coordinated(pid, ent)) is not None:
             out += parts
             continue
-        for part, span in split_glued_person(ent):
+        for part, span in split_glued_person(ent, doc_text):
             if "\n" in span.text:
                 continue
             text, start = strip_determiner(span.text, span.start_char)
             text = text.strip(" ,.;:")
-            kind = PERSON if part == PERSON else classify(span, text, start)
+            kind = PERSON if part == PERSON else classify(span, text, doc_text)
             if kind is None and (inner := role_complement(span)) is not None:
                 span, text, start = inner, inner.text, inner.start_char  # "Préfet du Gard" -> "Gard"
-                kind = PLACE if classify(span, text, start) == PLACE else None
+                kind = PLACE if classify(span, text, doc_text) == PLACE else None
             if kind == PERSON:
-                out.append(_person_candidate(pid, doc.text, text, start))
+                out.append(_person_candidate(pid, doc_text, text, start))
             elif kind:
                 out.append(Candidate(kind, text, pid, start, start + len(text)))
     return out
@@ -328,7 +329,7 @@ def build_index(article: Article, docs: list[Doc]) -> EntityIndex:
     candidates: list[Candidate] = []
     for n, (para, doc) in enumerate(zip(article.paragraphs, docs)):
         rules, towns = _rule_candidates(para.id, para.text, outlets)
-        kept = _drop_overlaps(_spacy_candidates(para.id, doc) + rules)
+        kept = _drop_overlaps(_spacy_candidates(para.id, doc, para.text) + rules)
         for c in _link_acronyms(kept, _acronym_links(para.id, para.text, kept)) + towns:
             c.order = n
             candidates.append(c)
