@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def names(items) -> set[str]:
     return {x.name for x in items}
@@ -11,16 +13,17 @@ def person(facts, name):
     return next(p for p in facts.people if p.name == name)
 
 
-def test_role_from_apposition_after_the_name(extract):
-    facts = extract("Jeanne Marchetti, ministre de la Culture, a inauguré la médiathèque de Tulle.")
-    assert names(facts.people) == {"Jeanne Marchetti"}
-    assert "ministre de la Culture" in person(facts, "Jeanne Marchetti").roles
-
-
-def test_role_before_the_name(extract):
-    facts = extract("Le ministre de l’Agriculture Thibault Verlaine s’est rendu à Lille jeudi.")
-    assert names(facts.people) == {"Thibault Verlaine"}
-    assert "ministre de l’Agriculture" in person(facts, "Thibault Verlaine").roles
+@pytest.mark.parametrize("text, name, role", [
+    ("Jeanne Marchetti, ministre de la Culture, a inauguré la médiathèque de Tulle.", "Jeanne Marchetti",
+     "ministre de la Culture"),                                                   # apposition after the name
+    ("Le ministre de l’Agriculture Thibault Verlaine s’est rendu à Lille jeudi.", "Thibault Verlaine",
+     "ministre de l’Agriculture"),                                                # role before the name
+    ("Le général Armand Lestrade a pris la parole à Brest.", "Armand Lestrade", "général"),  # a rank is a title
+])
+def test_role_is_bound_and_kept_out_of_the_name(extract, text, name, role):
+    facts = extract(text)
+    assert names(facts.people) == {name}
+    assert role in person(facts, name).roles
 
 
 def test_job_titles_are_neither_organisations_nor_places(extract):
@@ -111,12 +114,6 @@ def test_civility_is_dropped_and_variants_merge_like_the_dossier(extract):
                     "M. Bastien Caradec, son adjoint, a confirmé. Pernaut reste prudente.")
     assert names(facts.people) == {"Odile Pernaut", "Bastien Caradec"}
     assert not any(r in {"Mme", "M."} for p in facts.people for r in p.roles)
-
-
-def test_rank_before_a_name(extract):
-    facts = extract("Le général Armand Lestrade a pris la parole à Brest.")
-    assert names(facts.people) == {"Armand Lestrade"}
-    assert "général" in person(facts, "Armand Lestrade").roles
 
 
 # --------------------------------------------------------------------- entity types
