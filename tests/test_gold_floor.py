@@ -19,13 +19,15 @@ ROOT = GOLD.parents[1]
 FLOORS = {
     "quotes": 0.97,
     "speaker_acc": 0.49,
-    "events": 0.75,
-    "people": 0.85,
-    "organisations": 0.61,
-    "places": 0.80,
+    # 0.75 before extraction stopped reading the clock (issue 10): two dev articles cite no year and
+    # have no publication date, so their relative dates stay unresolved (measured 0.703 after)
+    "events": 0.70,
+    "people": 0.96,
+    "organisations": 0.83,
+    "places": 0.90,
     "laws_recall": 0.5,
 }
-CEILINGS = {"speakers_misattributed": 15, "speakers_missing": 14, "furniture_leaks": 26}
+CEILINGS = {"speakers_misattributed": 15, "speakers_missing": 14, "furniture_leaks": 0}
 EXACT = {"quotes_not_in_source": 0, "title_repeats_in_body": 0}
 
 
