@@ -174,3 +174,27 @@ def test_bracketed_acronym_is_an_alias(extract):
 def test_saint_towns_missed_by_the_model_are_places(extract):
     facts = extract("À St-Jean-de-Luz, près de Ste-Maxime, la route a été coupée.")
     assert {"St-Jean-de-Luz", "Ste-Maxime"} <= names(facts.places)
+
+
+# --------------------------------------------------------------------- real text
+
+
+def test_real_articles_entity_invariants(nlp):
+    """On the seed articles: names carry no civility or title, every mention is verbatim at its
+    span, and no place is a State noun, a demonym or an organisation's name with its town."""
+    from pathlib import Path
+
+    from generator.extract import extract_articles
+    from generator.ingest import read_article
+    from generator.text.names import CIVILITIES, TITLES, name_tokens
+
+    seeds = sorted(p for p in (Path(__file__).resolve().parents[2] / "seeds").iterdir() if p.suffix in {".txt", ".md"})
+    for facts in extract_articles([read_article(p) for p in seeds], None, nlp=nlp):
+        for p in facts.people:
+            assert name_tokens(p.name)[0] not in CIVILITIES | TITLES, p.name
+        for e in [*facts.people, *facts.organisations, *facts.places]:
+            for m in e.mentions:
+                assert facts.article.paragraph(m.source.paragraph).text[m.source.start:m.source.end] == m.text
+        for pl in facts.places:
+            assert pl.name not in {"État", "Etat", "République", "Français"}, pl.name
+            assert not pl.name.lower().startswith(("parquet", "tribunal", "chu ", "mairie")), pl.name
