@@ -249,10 +249,15 @@ def incise(ctx: ParagraphContext, q, hi: int) -> Candidate | None:
 
 
 def marker(ctx: ParagraphContext, lo: int, hi: int) -> Candidate | None:
-    """Selon X, … / D'après X, … / Pour X, … (for "pour", only with the comma right after X)."""
+    """Selon X, … / D'après X, … / Pour X, … (for "pour", only with the comma right after X);
+    "selon elle" / "pour lui," go to the person the pronoun resolves to."""
     text = ctx.para.text
     for m in re.finditer(r"(?i)\b(selon|d['’]après|pour)\s+(?:(?:le|la|les)\s+|l['’])?", text[lo:hi]):
         start = lo + m.end()
+        pron = re.match(r"(?i)(elle|lui)\b", text[start:hi])
+        if pron and (m.group(1).lower() != "pour" or text[start + pron.end() : start + pron.end() + 1] == ","):
+            form = "elle" if pron.group(1).lower() == "elle" else "il"
+            return Candidate(resolve_pronoun(ctx, start, form), "marker", m.group(1))
         mention = mention_at(ctx, start, start + 1)
         if mention is not None and mention.start == start and mention.how != "pronoun":
             comma = text.find(",", mention.end, hi)

@@ -77,6 +77,10 @@ def test_never_a_place_a_group_a_bare_role_or_on(extract, sentence):
 
 # one case per class of error: (what it checks, article text, expected speakers in order)
 CASES = [
+    ("selon_elle_goes_to_the_woman_just_named",
+     "Le maire, Denis Royer, a quitté la séance. Claire Morin est restée. "
+     "Selon elle, le vote était « joué d'avance ».",
+     ["Claire Morin"]),
     ("concede_l_avocat_after_the_lawyer_was_introduced",
      "Jérôme Quintin, avocat du prévenu, a plaidé la relaxe. "
      "« Mon client a commis une erreur », concède l'avocat.",
