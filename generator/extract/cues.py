@@ -259,7 +259,7 @@ def marker(ctx: ParagraphContext, lo: int, hi: int) -> Candidate | None:
             form = "elle" if pron.group(1).lower() == "elle" else "il"
             return Candidate(resolve_pronoun(ctx, start, form), "marker", m.group(1))
         mention = mention_at(ctx, start, start + 1)
-        if mention is not None and mention.start == start and mention.how != "pronoun":
+        if mention is not None and mention.start in {start, lo + m.start(1) + len(m.group(1)) + 1} and mention.how != "pronoun":
             comma = text.find(",", mention.end, hi)
             if m.group(1).lower() != "pour" or comma == mention.end:
                 return Candidate(as_speaker(ctx, mention), "marker", m.group(1))

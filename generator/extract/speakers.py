@@ -45,6 +45,7 @@ HONORIFICS = {"me": None, "maître": None, "m.": "m", "mr": "m", "monsieur": "m"
               "mlle": "f", "mademoiselle": "f", "dr": None, "pr": None}
 # "la leader de la deuxième centrale syndicale, Sophie X": the role's complement, then the name
 APPOSED_COMPLEMENT = re.compile(r"\s+(?:de|du|des|d['’])\s[^,;:.«»\"]{1,60},\s")
+DEFINITE = {"le", "la", "l'", "l’", "ce", "cet", "cette"}
 PLURAL_DETERMINERS = {"les", "des", "ces", "leurs", "plusieurs", "deux", "trois", "quatre", "certains", "certaines"}
 TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir", "hier",
               "aujourd'hui", "aujourd’hui", "semaine", "mois", "année", "jour", "veille", "lendemain"}
@@ -215,23 +216,36 @@ def as_speaker(ctx: ParagraphContext, m: MentionSpan) -> Entity | None:
 
 def role_speaker(ctx: ParagraphContext, m: MentionSpan | None, phrase: str | None = None) -> Entity | None:
     """"la présidente de l'association", "le Fribourgeois": the person it is apposed to here or where
-    the same role was given ("X, présidente de …"); else the last speaker, when it fits them (gender,
-    and no one else is given that role); never a plural ("les avocats") or an indefinite ("un
-    enquêteur") phrase."""
+    the same role was given ("X, présidente de …"); else, for a definite phrase only, the last speaker
+    when it fits them (gender, and no one else is given that role). Never a plural ("les avocats")
+    or indefinite ("un enquêteur") phrase; "son avocat" is someone else's lawyer, not the last speaker."""
     phrase = m.text if m is not None else phrase or ""
-    words = phrase.lower().split()
-    if not words or words[0] in PLURAL_DETERMINERS or words[0] in {"un", "une"}:
+    det = _determiner(ctx, m, phrase)
+    if det in PLURAL_DETERMINERS or det in {"un", "une"}:
         return None
     gender = role_gender(phrase)
     bound = _apposed(ctx, m, phrase)
     if bound is not None:
         return bound if compatible(bound, gender, ctx.state) else None
+    if det not in DEFINITE:
+        return None
     head = _role_key(phrase).split()[:1]
     last = ctx.state.last
     if last is None or last.kind != PERSON or not compatible(last, gender, ctx.state):
         last = _only_fitting_person_before(ctx, m.start if m is not None else None, gender)
     others = [p for k, p in _appositions(ctx) if p is not last and k.split()[:1] == head]
     return None if last is None or others else last
+
+
+def _determiner(ctx: ParagraphContext, m: MentionSpan | None, phrase: str) -> str:
+    """The phrase's determiner, its own first word or the word written before the mention."""
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    if first in DEFINITE or first in PLURAL_DETERMINERS or first in {"un", "une", "son", "sa", "ses", "leur"}:
+        return first
+    if first[:2] in {"l'", "l’"}:
+        return "l'"
+    before = ctx.para.text[: m.start].split()[-1:] if m is not None else []
+    return before[0].lower() if before else ""
 
 
 def _only_fitting_person_before(ctx: ParagraphContext, pos: int | None, gender: str | None) -> Entity | None:
@@ -253,11 +267,12 @@ def _role_key(role: str) -> str:
 def _adjacent_name(spans: list[MentionSpan], k: int, text: str) -> Entity | None:
     """The person named right before or after the role at spans[k] ("X, ROLE" / "ROLE X" / "ROLE, X")."""
     r = spans[k]
-    if re.search(r"(?i)\b(?:pour|selon|d['’]après)\s*$", text[: r.start]):
-        return None  # "Pour le président du département, X devrait …": the comma closes the marker
+    after_marker = re.search(r"(?i)\b(?:pour|selon|d['’]après)\s*$", text[: r.start]) is not None
     for n in (spans[k - 1] if k else None, spans[k + 1] if k + 1 < len(spans) else None):
         if n is None or n.how != "name" or n.entity is None or n.entity.kind != PERSON:
             continue
+        if after_marker and not text[n.end : n.end + 1] == ",":
+            continue  # "Pour le président du département, X devrait …": the comma closed the marker
         gap = text[n.end : r.start] if n.end <= r.start else text[r.end : n.start]
         if re.fullmatch(r"[\s,]{1,3}", gap) or (n.start > r.end and APPOSED_COMPLEMENT.fullmatch(gap)):
             return n.entity

@@ -77,6 +77,15 @@ def test_never_a_place_a_group_a_bare_role_or_on(extract, sentence):
 
 # one case per class of error: (what it checks, article text, expected speakers in order)
 CASES = [
+    ("selon_a_role_then_the_name_in_apposition",
+     "Selon le préfet de l'Hérault, Jacques Marty, la situation est « sous contrôle ».",
+     ["Jacques Marty"]),
+    ("an_indefinite_role_after_a_named_speaker_is_someone_else",
+     "« Tout est prêt », assure Jacques Marty. « Le vent peut tourner », nuance un officier.",
+     ["Jacques Marty", None]),
+    ("a_possessive_role_is_someone_elses_not_the_last_speakers",
+     "« Je suis innocent », a répété Kevin Lemoal avant l'audience. « Il fera appel », a annoncé son avocat.",
+     ["Kevin Lemoal", None]),
     ("selon_elle_goes_to_the_woman_just_named",
      "Le maire, Denis Royer, a quitté la séance. Claire Morin est restée. "
      "Selon elle, le vote était « joué d'avance ».",
