@@ -20,7 +20,8 @@ from ..model import Article, Claim, Quote, Source
 from .entities import EntityIndex
 from .lexicon import CLAIM_EXTRA_LEMMAS
 from .quotes import find_quote_spans
-from .speakers import ParagraphContext, SpeakerState, cue_text, is_cue, marker, subject_of
+from .cues import cue_text, is_cue, marker, subject_of
+from .speakers import ParagraphContext, SpeakerState
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -20,13 +20,7 @@ from spacy.tokens import Doc
 
 from ..model import Article, Quote, Source
 from .entities import PERSON, Entity, EntityIndex
-from .speakers import (
-    OPENERS,
-    SPACES,
-    Candidate,
-    ParagraphContext,
-    SpeakerState,
-    choose,
+from .cues import (
     colon,
     colon_after,
     cue_before,
@@ -37,6 +31,7 @@ from .speakers import (
     speech_noun,
     trailing_incise,
 )
+from .speakers import OPENERS, SPACES, Candidate, ParagraphContext, SpeakerState, choose
 
 CLOSERS = {v: k for k, v in OPENERS.items()}
 
