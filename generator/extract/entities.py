@@ -173,6 +173,26 @@ def _acronym_links(pid: str, text: str, found: list[Candidate]) -> list[Candidat
     return out
 
 
+_NEXT_ITEM = re.compile(r"(?:,\s*|\s+et\s+|\s+ou\s+)([A-ZÉ][\w&’'-]*(?:\s[A-ZÉ][\w&’'-]*)?)(?=[\s,.;:)…]|$)")
+
+
+def _enumerated(pid: str, text: str, kept: list[Candidate]) -> list[Candidate]:
+    """'(Auchan, Michelin, Vencorex, PPG...)': a capitalised item that continues a list of two
+    organisations or more is one too, even when the model skipped it."""
+    orgs = sorted((c for c in kept if c.kind == ORG), key=lambda c: c.start)
+    taken = {(c.start, c.end) for c in kept}
+    out = []
+    for a, b in zip(orgs, orgs[1:]):
+        if not re.fullmatch(r",\s*|\s+et\s+", text[a.end:b.start]):
+            continue  # a and b are two items of one list
+        last = b
+        while (m := _NEXT_ITEM.match(text, last.end)) and not any(s <= m.start(1) < e for s, e in taken):
+            last = Candidate(ORG, m.group(1), pid, m.start(1), m.end(1))
+            out.append(last)
+            taken.add((last.start, last.end))
+    return out
+
+
 def _link_acronyms(kept: list[Candidate], links: list[Candidate]) -> list[Candidate]:
     """Each bracketed form becomes, or marks the candidate already on its span as, an alias."""
     at = {(c.start, c.end): c for c in kept}
@@ -330,7 +350,8 @@ def build_index(article: Article, docs: list[Doc]) -> EntityIndex:
     for n, (para, doc) in enumerate(zip(article.paragraphs, docs)):
         rules, towns = _rule_candidates(para.id, para.text, outlets)
         kept = _drop_overlaps(_spacy_candidates(para.id, doc, para.text) + rules)
-        for c in _link_acronyms(kept, _acronym_links(para.id, para.text, kept)) + towns:
+        kept = _link_acronyms(kept, _acronym_links(para.id, para.text, kept))
+        for c in kept + _enumerated(para.id, para.text, kept) + towns:
             c.order = n
             candidates.append(c)
     entities = _merge(candidates)

@@ -198,3 +198,10 @@ def test_real_articles_entity_invariants(nlp):
         for pl in facts.places:
             assert pl.name not in {"État", "Etat", "République", "Français"}, pl.name
             assert not pl.name.lower().startswith(("parquet", "tribunal", "chu ", "mairie")), pl.name
+
+
+def test_an_item_continuing_a_list_of_organisations_is_one(extract):
+    # the model labels "Valfrance", "Holvex", "Trelor" MISC (dropped): the list says what they are
+    facts = extract("Les plans sociaux touchent de grands groupes (Renault, Michelin, Valfrance, KPX...). "
+                    "Les suppressions de postes concernent Carrefour, Danone, Holvex et Trelor.")
+    assert {"Renault", "Michelin", "Valfrance", "KPX", "Carrefour", "Danone", "Holvex", "Trelor"} <= names(facts.organisations)
