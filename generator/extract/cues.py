@@ -67,16 +67,15 @@ def is_cue(tok: Token, incise: bool = False) -> bool:
     Right after a quote (`incise`) a few narrating verbs report speech too: "reprend-elle"."""
     if tok.pos_ == "AUX" or tok.is_punct:
         return False
-    doc = tok.doc
-    prev = doc[tok.i - 1].lower_ if tok.i else ""
+    faire = _faire_cue(tok)
+    lemmas, forms = (ANY_CUE_LEMMAS, ANY_CUE_FORMS) if incise else (CUE_LEMMAS, CUE_FORMS)
+    by_lemma = tok.pos_ == "VERB" and tok.lemma_.lower() in lemmas
+    if not (faire or by_lemma or tok.lower_ in forms):
+        return False  # most words: no need to look at their neighbours
+    prev = tok.doc[tok.i - 1].lower_ if tok.i else ""
     if prev == "été" or any(c.dep_ == "aux:pass" for c in tok.children):
         return False  # passive: "ils ont été jugés pour « … »" reports no speech
-    if _faire_cue(tok):
-        return True
-    lemmas, forms = (ANY_CUE_LEMMAS, ANY_CUE_FORMS) if incise else (CUE_LEMMAS, CUE_FORMS)
-    if tok.pos_ == "VERB" and tok.lemma_.lower() in lemmas:
-        return True
-    return tok.lower_ in forms and prev not in DETERMINER_WORDS
+    return faire or by_lemma or prev not in DETERMINER_WORDS
 
 
 def _faire_cue(tok: Token) -> bool:

@@ -63,10 +63,11 @@ class ParagraphContext:
     state: "SpeakerState"
 
     def tokens(self, start: int, end: int):
-        """Tokens whose first character lies in [start, end), without walking the whole doc."""
-        starts = self.__dict__.get("_starts")
+        """Tokens whose first character lies in [start, end), without walking the whole doc (the
+        token offsets are kept on the doc, so quotes and claims compute them once)."""
+        starts = self.doc.user_data.get("token_starts")
         if starts is None:
-            starts = self.__dict__["_starts"] = [t.idx for t in self.doc]
+            starts = self.doc.user_data["token_starts"] = self.doc.to_array("IDX").tolist()
         return self.doc[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def in_quote(self, pos: int) -> bool:
