@@ -6,14 +6,21 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from ..model import Claim, LegalRef, Quote, Source
+from ..model import ArticleHead, Claim, LegalRef, Quote, Source
 
-class ArticleRef(BaseModel):
-    slug: str
-    title: str
-    outlet: str | None = None
-    published: str | None = None
-    reference_date: str | None = None
+
+class Sourced(BaseModel):
+    """A merged item: `slugs` lists the articles it comes from, first seen first."""
+
+    def _sources(self) -> list:
+        raise NotImplementedError
+
+    @property
+    def slugs(self) -> list[str]:
+        return list(dict.fromkeys(s.slug for s in self._sources()))
+
+
+class ArticleRef(ArticleHead):
     source_url: str | None = None
     author: str | None = None
     language: str = "fr"
@@ -31,7 +38,7 @@ class EventSource(BaseModel):
     source: Source
 
 
-class MergedEvent(BaseModel):
+class MergedEvent(Sourced):
     id: str
     date: str
     precision: Literal["day", "month", "year"]
@@ -42,9 +49,8 @@ class MergedEvent(BaseModel):
     conflict_with: list[str] = []   # ids of the merged events whose date disagrees
     conflict_note: str = ""
 
-    @property
-    def slugs(self) -> list[str]:
-        return list(dict.fromkeys(s.slug for s in self.sources))
+    def _sources(self) -> list:
+        return self.sources
 
 
 class RoleRef(BaseModel):
@@ -69,7 +75,7 @@ class ClaimRef(BaseModel):
     claim: Claim
 
 
-class MergedEntity(BaseModel):
+class MergedEntity(Sourced):
     id: str
     kind: Literal["person", "org", "place"]
     name: str
@@ -79,9 +85,8 @@ class MergedEntity(BaseModel):
     quotes: list[QuoteRef] = []
     claims: list[ClaimRef] = []
 
-    @property
-    def slugs(self) -> list[str]:
-        return list(dict.fromkeys(m.slug for m in self.members))
+    def _sources(self) -> list:
+        return self.members
 
 
 class LegalSource(BaseModel):
@@ -89,16 +94,15 @@ class LegalSource(BaseModel):
     ref: LegalRef
 
 
-class MergedLegal(BaseModel):
+class MergedLegal(Sourced):
     id: str
     knowledge_id: str | None = None
     title: str
     instrument: str | None = None
     refs: list[LegalSource] = []
 
-    @property
-    def slugs(self) -> list[str]:
-        return list(dict.fromkeys(r.slug for r in self.refs))
+    def _sources(self) -> list:
+        return self.refs
 
 
 class Dossier(BaseModel):

@@ -92,23 +92,24 @@ class Candidate:
 
 
 
-def _spacy_candidates(pid: str, doc: Doc) -> list[Candidate]:
+def _spacy_candidates(pid: str, doc: Doc, doc_text: str) -> list[Candidate]:
+    """`doc_text` is the paragraph's text (== doc.text, which spaCy rebuilds token by token)."""
     out = []
     for ent in doc.ents:
         if (parts := _coordinated(pid, ent)) is not None:
             out += parts
             continue
-        for part, span in split_glued_person(ent):
+        for part, span in split_glued_person(ent, doc_text):
             if "\n" in span.text:
                 continue
             text, start = strip_determiner(span.text, span.start_char)
             text = text.strip(" ,.;:")
-            kind = PERSON if part == PERSON else classify(span, text, start)
+            kind = PERSON if part == PERSON else classify(span, text, doc_text)
             if kind is None and (inner := role_complement(span)) is not None:
                 span, text, start = inner, inner.text, inner.start_char  # "Préfet du Gard" -> "Gard"
-                kind = PLACE if classify(span, text, start) == PLACE else None
+                kind = PLACE if classify(span, text, doc_text) == PLACE else None
             if kind == PERSON:
-                out.append(_person_candidate(pid, doc.text, text, start))
+                out.append(_person_candidate(pid, doc_text, text, start))
             elif kind:
                 out.append(Candidate(kind, text, pid, start, start + len(text)))
     return out
@@ -169,6 +170,26 @@ def _acronym_links(pid: str, text: str, found: list[Candidate]) -> list[Candidat
         if m:
             s = c.end + m.start(1)
             out.append(Candidate(ORG, m.group(1), pid, s, s + len(m.group(1)), same_as=c.text))
+    return out
+
+
+_NEXT_ITEM = re.compile(r"(?:,\s*|\s+et\s+|\s+ou\s+)([A-ZÉ][\w&’'-]*(?:\s[A-ZÉ][\w&’'-]*)?)(?=[\s,.;:)…]|$)")
+
+
+def _enumerated(pid: str, text: str, kept: list[Candidate]) -> list[Candidate]:
+    """'(Auchan, Michelin, Vencorex, PPG...)': a capitalised item that continues a list of two
+    organisations or more is one too, even when the model skipped it."""
+    orgs = sorted((c for c in kept if c.kind == ORG), key=lambda c: c.start)
+    taken = {(c.start, c.end) for c in kept}
+    out = []
+    for a, b in zip(orgs, orgs[1:]):
+        if not re.fullmatch(r",\s*|\s+et\s+", text[a.end:b.start]):
+            continue  # a and b are two items of one list
+        last = b
+        while (m := _NEXT_ITEM.match(text, last.end)) and not any(s <= m.start(1) < e for s, e in taken):
+            last = Candidate(ORG, m.group(1), pid, m.start(1), m.end(1))
+            out.append(last)
+            taken.add((last.start, last.end))
     return out
 
 
@@ -328,8 +349,9 @@ def build_index(article: Article, docs: list[Doc]) -> EntityIndex:
     candidates: list[Candidate] = []
     for n, (para, doc) in enumerate(zip(article.paragraphs, docs)):
         rules, towns = _rule_candidates(para.id, para.text, outlets)
-        kept = _drop_overlaps(_spacy_candidates(para.id, doc) + rules)
-        for c in _link_acronyms(kept, _acronym_links(para.id, para.text, kept)) + towns:
+        kept = _drop_overlaps(_spacy_candidates(para.id, doc, para.text) + rules)
+        kept = _link_acronyms(kept, _acronym_links(para.id, para.text, kept))
+        for c in kept + _enumerated(para.id, para.text, kept) + towns:
             c.order = n
             candidates.append(c)
     entities = _merge(candidates)

