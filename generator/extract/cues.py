@@ -42,6 +42,7 @@ COMPLEMENT_DEPS = {"nmod", "obl", "obl:arg", "obl:mod", "acl", "acl:relcl", "adv
 # often reads "fait" as a noun, so its forms are listed)
 FAIRE_CUES = {"savoir", "valoir", "remarquer", "observer", "part"}
 FAIRE_FORMS = {"fait", "font", "faisait", "faisaient", "fera", "feront", "faire", "fasse"}
+PLURAL_AUX = {"ont", "sont", "avaient", "étaient", "auront", "seront", "avaient", "eurent"}
 # a demonym used as an epithet for the person just quoted: "le Fribourgeois", "la Lyonnaise"
 DEMONYM = re.compile(r"(?:ois|oise|ais|aise|ien|ienne|ain|aine)$")
 
@@ -67,16 +68,15 @@ def is_cue(tok: Token, incise: bool = False) -> bool:
     Right after a quote (`incise`) a few narrating verbs report speech too: "reprend-elle"."""
     if tok.pos_ == "AUX" or tok.is_punct:
         return False
-    doc = tok.doc
-    prev = doc[tok.i - 1].lower_ if tok.i else ""
+    faire = _faire_cue(tok)
+    lemmas, forms = (ANY_CUE_LEMMAS, ANY_CUE_FORMS) if incise else (CUE_LEMMAS, CUE_FORMS)
+    by_lemma = tok.pos_ == "VERB" and tok.lemma_.lower() in lemmas
+    if not (faire or by_lemma or tok.lower_ in forms):
+        return False  # most words: no need to look at their neighbours
+    prev = tok.doc[tok.i - 1].lower_ if tok.i else ""
     if prev == "été" or any(c.dep_ == "aux:pass" for c in tok.children):
         return False  # passive: "ils ont été jugés pour « … »" reports no speech
-    if _faire_cue(tok):
-        return True
-    lemmas, forms = (ANY_CUE_LEMMAS, ANY_CUE_FORMS) if incise else (CUE_LEMMAS, CUE_FORMS)
-    if tok.pos_ == "VERB" and tok.lemma_.lower() in lemmas:
-        return True
-    return tok.lower_ in forms and prev not in DETERMINER_WORDS
+    return faire or by_lemma or prev not in DETERMINER_WORDS
 
 
 def _faire_cue(tok: Token) -> bool:
@@ -124,6 +124,8 @@ def subject_of(ctx: ParagraphContext, verb: Token, lo: int) -> Candidate | None:
             return Candidate(as_speaker(ctx, prev[-1]) if prev else ctx.state.last, "cue", cue)
         if subj.lower_ in {"nous", "on", "je", "tu", "vous"}:
             continue
+        if _several(verb, subj):
+            return Candidate(None, "cue", cue)
         m = _head_mention(ctx, subj)
         if m is not None:
             return Candidate(as_speaker(ctx, m), "cue", cue)
@@ -133,6 +135,24 @@ def subject_of(ctx: ParagraphContext, verb: Token, lo: int) -> Candidate | None:
     if before and _right_before(ctx, before[-1], verb):
         return Candidate(as_speaker(ctx, before[-1]), "cue", cue)
     return None
+
+
+def _several(verb: Token, subj: Token) -> bool:
+    """A plural verb or coordinated subjects ("X et Y disent"): words of a group, given to nobody;
+    those who speak for a body ("les services du parquet précisent") excepted. The tagger's number
+    is checked against the written ending ("prévient", "dément" are singular)."""
+    if subj.lower_ in VOICE_NOUNS:
+        return False
+    aux = [c for c in verb.children if c.dep_.startswith("aux")]
+    if aux:
+        plural = any(a.lower_ in PLURAL_AUX for a in aux)
+    else:
+        form = verb.lower_
+        plural = "Plur" in verb.morph.get("Number") and form.endswith("nt") and not form.endswith(("ient", "ément"))
+    # "le maire et le préfet", "Léa et Hugo": another person; "le président … et porte-parole du
+    # parti" (no determiner) is one person with two titles
+    return plural or any(c.dep_ == "conj" and (c.text[:1].isupper() or any(d.dep_ == "det" for d in c.children))
+                         for c in subj.children)
 
 
 def _right_before(ctx: ParagraphContext, m: MentionSpan, verb: Token) -> bool:
@@ -187,6 +207,8 @@ def _after_verb(ctx: ParagraphContext, verb: Token, hi: int) -> Candidate | None
             break
         if tok.pos_ not in {"NOUN", "PROPN", "PRON"} or tok.lower_ in TIME_WORDS or _is_addressee(text, tok.idx):
             continue
+        if tok.pos_ != "PRON" and _several(verb, tok):
+            return Candidate(None, "incise", cue)  # « … », confient Léa et Hugo: two people, no one speaker
         m = mention_at(ctx, tok.idx, tok.idx + len(tok.text))
         if m is not None and m.how == "name" and DEMONYM.search(m.text) and _definite_before(text, m.start):
             return Candidate(role_speaker(ctx, None, noun_phrase(tok)), "incise", cue)  # "le Fribourgeois"

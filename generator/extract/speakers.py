@@ -63,10 +63,11 @@ class ParagraphContext:
     state: "SpeakerState"
 
     def tokens(self, start: int, end: int):
-        """Tokens whose first character lies in [start, end), without walking the whole doc."""
-        starts = self.__dict__.get("_starts")
+        """Tokens whose first character lies in [start, end), without walking the whole doc (the
+        token offsets are kept on the doc, so quotes and claims compute them once)."""
+        starts = self.doc.user_data.get("token_starts")
         if starts is None:
-            starts = self.__dict__["_starts"] = [t.idx for t in self.doc]
+            starts = self.doc.user_data["token_starts"] = self.doc.to_array("IDX").tolist()
         return self.doc[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def in_quote(self, pos: int) -> bool:
@@ -130,10 +131,15 @@ def _first_names():
 
 @lru_cache(maxsize=4096)
 def first_name_gender(first: str) -> str | None:
-    guess = _first_names().get_gender(first.split("-")[0], "france")
-    if guess in {"andy", "unknown"}:
-        guess = _first_names().get_gender(first.split("-")[0])
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
+    """m / f for a first name ("Jean-Luc": its first part), accents tried as written then without."""
+    first = first.split("-")[0]
+    for name in dict.fromkeys((first, fold(first).capitalize())):
+        guess = _first_names().get_gender(name, "france")
+        if guess in {"andy", "unknown"}:
+            guess = _first_names().get_gender(name)
+        if guess not in {"andy", "unknown"}:
+            return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
+    return None
 
 
 def gender_of(entity: Entity, state: "SpeakerState") -> str | None:
@@ -171,26 +177,29 @@ def resolve_pronoun(ctx: ParagraphContext, pos: int, form: str) -> Entity | None
         return None
     gender = "f" if word == "elle" else "m"
     pool = ([ctx.state.last] if ctx.state.last is not None else []) + _persons_before(ctx, pos)
-    sure = [e for e in pool if gender_of(e, ctx.state) == gender]
     maybe = [e for e in pool if compatible(e, gender, ctx.state)]
-    if sure and maybe and sure[0] is not maybe[0] and maybe[0] is ctx.state.last:
-        return sure[0]  # the last speaker's gender is unknown, someone just named fits for sure
     return maybe[0] if maybe else None
 
 
 def _persons_before(ctx: ParagraphContext, pos: int) -> list[Entity]:
-    """People named before `pos` (this paragraph, then earlier ones), most recent first, outside quotes."""
+    """People named before `pos`, outside quotes: in this paragraph the subjects of its verbs first
+    ("X a interpellé Y. « … », a-t-il demandé": il is X), then by recency; then earlier paragraphs."""
     pids = list(ctx.index.mentions)
     here = pids.index(ctx.para.id) if ctx.para.id in pids else len(pids)
     seen: list[Entity] = []
     for k in range(min(here, len(pids) - 1), -1, -1):
-        for m in reversed(ctx.index.mentions[pids[k]]):
-            if k == here and (m.end > pos or ctx.in_quote(m.start)):
-                continue
-            e = m.entity
-            if m.how == "name" and e is not None and e.kind == PERSON and e not in seen:
-                seen.append(e)
+        named = [m for m in reversed(ctx.index.mentions[pids[k]]) if m.how == "name" and m.entity is not None
+                 and m.entity.kind == PERSON and not (k == here and (m.end > pos or ctx.in_quote(m.start)))]
+        if k == here:
+            named.sort(key=lambda m: not _is_subject(ctx, m))  # stable: recency kept within each group
+        seen += [m.entity for m in named if m.entity not in seen]
     return seen
+
+
+def _is_subject(ctx: ParagraphContext, m: MentionSpan) -> bool:
+    """The name is a subject, or stands in apposition to one ("Le député X a interpellé …")."""
+    return any(t.dep_.startswith("nsubj") or (t.dep_ in {"appos", "flat:name"} and t.head.dep_.startswith("nsubj"))
+               for t in ctx.tokens(m.start, m.end))
 
 
 # --------------------------------------------------------------------------- mentions as speakers
@@ -231,8 +240,9 @@ def role_speaker(ctx: ParagraphContext, m: MentionSpan | None, phrase: str | Non
         return None
     head = _role_key(phrase).split()[:1]
     last = ctx.state.last
-    if last is None or last.kind != PERSON or not compatible(last, gender, ctx.state):
-        last = _only_fitting_person_before(ctx, m.start if m is not None else None, gender)
+    theirs = [k.split()[:1] for k, p in _appositions(ctx) if p is last] if m is not None else []
+    if last is None or last.kind != PERSON or not compatible(last, gender, ctx.state) or (theirs and head not in theirs):
+        last = _only_fitting_person_before(ctx, m.start if m is not None else None, gender)  # not "le député X" for "le ministre"
     others = [p for k, p in _appositions(ctx) if p is not last and k.split()[:1] == head]
     return None if last is None or others else last
 

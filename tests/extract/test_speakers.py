@@ -69,6 +69,8 @@ def test_an_organisation_acting_as_speaker(extract, sentence, speaker):
     "« Nous ferons appel », dénoncent les avocats de la défense.",  # a plural group
     "« Aucune trace d'effraction », explique un enquêteur.",  # a bare role nobody is named for
     "« Le village est coupé du monde », raconte-t-on à Bagnols.",  # an impersonal "on"
+    "« On a peur », confient Léa et Hugo, deux étudiants de Rennes.",  # two people
+    "Martin Aubry et Paul Denis dénoncent « un passage en force ».",  # two people before the verb
 ])
 def test_never_a_place_a_group_a_bare_role_or_on(extract, sentence):
     facts = extract(sentence)
@@ -77,6 +79,10 @@ def test_never_a_place_a_group_a_bare_role_or_on(extract, sentence):
 
 # one case per class of error: (what it checks, article text, expected speakers in order)
 CASES = [
+    ("a_pronoun_goes_to_the_subject_not_the_object_of_the_sentence_before",
+     "Le député Éric Coquelin a interpellé Bruno Lemaître. « Où sont les économies ? », a-t-il demandé. "
+     "Le ministre a répondu que « les chiffres sont publics ».",
+     ["Éric Coquelin", None]),
     ("selon_a_role_then_the_name_in_apposition",
      "Selon le préfet de l'Hérault, Jacques Marty, la situation est « sous contrôle ».",
      ["Jacques Marty"]),
