@@ -28,7 +28,7 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but er
 MaxSize = Annotated[float, typer.Option("--max-size", help="Refuse article files larger than this many MB.")]
 Knowledge = Annotated[Optional[Path], typer.Option(
     "--knowledge", help="Your own knowledge folder (*.yaml): its entries are added to the packaged base "
-                        "(an entry with the same id replaces the packaged one).")]
+                        "(an entry with the same id replaces the packaged one); default: ./knowledge when it exists.")]
 ReplaceKnowledge = Annotated[bool, typer.Option(
     "--replace-knowledge", help="Use the --knowledge folder alone, instead of the packaged base.")]
 FactsDir = Annotated[Path, typer.Option("--facts", help="Facts folder.")]
@@ -141,14 +141,14 @@ def build(
 def check(
     facts_dir: Annotated[Path, typer.Argument(help="Facts folder (or one article's folder).")] = Path("facts"),
     knowledge: Annotated[Optional[Path], typer.Option(
-        help="Knowledge folder to validate too (default: the packaged base).")] = None,
+        help="Knowledge folder to validate too (default: the packaged base and ./knowledge).")] = None,
     quiet: Quiet = False,
 ) -> None:
     """Validate every fact file and corrections.yaml (and a knowledge base): one `file:line: message` line per error."""
     from .check import check_facts
 
-    kb_dir = _knowledge(knowledge, knowledge is not None)[-1]  # the folder named, else the packaged base
-    folders, errors = check_facts(facts_dir, knowledge=kb_dir)
+    kb_dirs = _knowledge(knowledge, knowledge is not None)  # the folder named, else the packaged base and ./knowledge
+    folders, errors = check_facts(facts_dir, knowledge=kb_dirs)
     for e in errors:
         err.print(f"error: {e}", markup=False)
     if errors:

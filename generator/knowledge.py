@@ -13,6 +13,7 @@ Each YAML file (one per kind: ``lois.yaml``, ``codes.yaml``, ``institutions.yaml
       dates: {promulgation: '2024-05-21', ...}
       summary: ...
       sources: [{url: ..., excerpt: ..., secondary: true}]   # secondary: not an official page
+      concerns: [Coco.gg, Fabien Roussel]           # event / office only: who it is about (see below)
 
 ``load_knowledge(folder)`` reads every ``*.yaml`` of a folder (sorted by name) into a ``KnowledgeBase``.
 Unknown keys are tolerated (kept on the model); a broken file raises ``BriefingError`` naming the
@@ -33,6 +34,8 @@ An entry whose ``dates:`` give nothing falls back on an ISO date in its ``id``
 (``evenement-fermeture-coco-2024-06-25``), flagged approximate.
 A development is *after* a reference date only when its whole period is: ``juin 2024`` is after
 ``2024-05-31`` but not after ``2024-06-10`` (never guess a finer date than the text gives).
+An article shows only the developments that relate to it: of the legal entries it cites, and of the
+events and offices whose ``concerns`` names one of its people or organisations (render/article.py).
 """
 
 from __future__ import annotations
@@ -85,6 +88,9 @@ class KnowledgeEntry(BaseModel):
     code: str | None = None              # code_article / constitution_article: "Code pénal", "Constitution"
     articles: list[str] = []             # their article numbers: "221-1", "49"
     sources: list[KnowledgeSource] = []
+    # event / office: the people and organisations it concerns, as articles name them; its
+    # developments are shown only on an article that names one of them
+    concerns: list[str] = []
 
     @field_validator("dates", mode="before")
     @classmethod
@@ -96,7 +102,7 @@ class KnowledgeEntry(BaseModel):
             return {str(k): "" if v is None else str(v) for k, v in value.items()}
         return value
 
-    @field_validator("key_provisions", "sources", "aliases", "abbreviations", "articles", mode="before")
+    @field_validator("key_provisions", "sources", "aliases", "abbreviations", "articles", "concerns", mode="before")
     @classmethod
     def _none_is_empty(cls, value: Any) -> Any:
         return [] if value is None else value
