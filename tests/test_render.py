@@ -206,6 +206,20 @@ def test_stale_article_pages_removed_but_hand_files_kept(tmp_path: Path):
     assert "a-deux" not in nav
 
 
+@pytest.mark.parametrize("old_mark", [
+    "<!-- généré par briefing (generator/render.py) : ne pas modifier à la main -->",  # pages, before the split
+    "<!-- Glossaire généré par generator/render.py (extension abbr, ajouté à chaque page). -->",
+])
+def test_stale_pages_of_an_earlier_version_are_recognised_by_their_old_mark(tmp_path: Path, old_mark: str):
+    docs = tmp_path / "docs"
+    render_pages([make_facts("a-un"), make_facts("a-deux")], docs)
+    old_page, edited = docs / "a-deux" / "index.md", docs / "a-deux" / "citations.md"
+    old_page.write_text(old_mark + "\n\n# Ancienne synthèse\n", encoding="utf-8")
+    edited.write_text("# Citations, récrites à la main\n", encoding="utf-8")  # mark removed: now the user's
+    render_pages([make_facts("a-un")], docs)
+    assert not old_page.exists() and edited.exists()
+
+
 def test_nav_order_and_escaped_titles(rendered):
     docs, _ = rendered
     nav = (docs.parent / "generated" / "nav.yml").read_text(encoding="utf-8")
