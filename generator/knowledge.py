@@ -349,7 +349,7 @@ class KnowledgeBase:
             for acr in TITLE_ACRONYM_RE.findall(e.official_title):
                 if sum(c.isupper() for c in acr) >= 2:
                     out.setdefault(acr, title)
-        legal = [e for e in self.entries if e.kind not in ("event", "office")]  # not parties, not papers
+        legal = [e for e in self.entries if e.kind not in AFFAIR_KINDS]  # not parties, not papers
         for e in legal:
             for text in e.texts():
                 for m in EMBEDDED_LAW_RE.finditer(text):
@@ -369,6 +369,10 @@ class KnowledgeBase:
                         out[acr] = long[0].upper() + long[1:]
         return dict(sorted(out.items(), key=lambda kv: kv[0].casefold()))
 
+
+# kinds that belong to one affair (a project's knowledge/, never the packaged base): shown on an
+# article only when their `concerns` names someone or something the article names
+AFFAIR_KINDS = ("event", "office")
 
 # kinds whose short name is a name of the thing itself (a code article's short name is an offence)
 NAMED_KINDS = {"law", "eu_regulation", "regulator", "institution", "code", "constitution", "treaty"}
@@ -469,6 +473,8 @@ def _entry_problems(e: KnowledgeEntry) -> list[str]:
     out = []
     if not e.sources:
         out.append("no source")
+    if e.kind in AFFAIR_KINDS and not e.concerns:
+        out.append(f"{e.kind} entry needs `concerns:` (the names it is about), or no article shows it")
     for i, s in enumerate(e.sources):
         if not re.match(r"^https?://\S+$", s.url.strip()):
             out.append(f"source {i + 1}: not an http(s) URL: {s.url!r}")

@@ -200,3 +200,21 @@ def test_the_packaged_base_is_general_and_an_affair_s_entries_say_what_they_conc
     assert [e.id for e in load_knowledge(KNOWLEDGE) if e.kind in ("event", "office")] == []
     affair = [e for e in load_knowledge(PROJECT) if e.kind in ("event", "office")]
     assert affair and all(e.concerns for e in affair), [e.id for e in affair if not e.concerns]
+
+
+def test_an_event_that_concerns_nobody_is_reported_by_validation(tmp_path):
+    kb = tmp_path / "kb"
+    _write(kb, "affaire.yaml", """\
+- id: fermeture
+  kind: event
+  official_title: Fermeture du site
+  dates: {fermeture: '2024-06-25'}
+  sources: [{url: 'https://example.org/a', excerpt: Le site a fermé.}]
+- id: nomination
+  kind: office
+  official_title: Ministre de l'Exemple
+  concerns: [Jeanne Exemple]
+  sources: [{url: 'https://example.org/b', excerpt: Jeanne Exemple est nommée.}]
+""")
+    messages = [str(e) for e in validate_knowledge(kb)]
+    assert len(messages) == 1 and "'fermeture': event entry needs `concerns:`" in messages[0], messages
