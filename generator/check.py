@@ -186,8 +186,8 @@ def _short(s: str, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def check_facts(root: Path, knowledge: Path = Path("knowledge")) -> tuple[list[Path], list[BriefingError]]:
-    """(article folders checked, every error found), the knowledge base's errors included."""
+def check_facts(root: Path, knowledge: Path | list[Path] = Path("knowledge")) -> tuple[list[Path], list[BriefingError]]:
+    """(article folders checked, every error found), the errors of each knowledge folder included."""
     root = Path(root)
     if not root.is_dir():
         raise BriefingError(root, "facts folder not found")
@@ -195,6 +195,7 @@ def check_facts(root: Path, knowledge: Path = Path("knowledge")) -> tuple[list[P
     errors: list[BriefingError] = []
     for folder in folders:
         errors += check_folder(folder)
-    if Path(knowledge).is_dir():
-        errors += validate_knowledge(knowledge)
+    for folder in knowledge if isinstance(knowledge, list) else [knowledge]:
+        if Path(folder).is_dir():
+            errors += validate_knowledge(folder)
     return folders, errors

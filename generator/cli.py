@@ -7,9 +7,10 @@ no traceback reaches the user.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, ParamSpec
 
 import typer
 from rich.console import Console
@@ -27,15 +28,32 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but er
 MaxSize = Annotated[float, typer.Option("--max-size", help="Refuse article files larger than this many MB.")]
 Knowledge = Annotated[Optional[Path], typer.Option(
     "--knowledge", help="Your own knowledge folder (*.yaml): its entries are added to the packaged base "
-                        "(an entry with the same id replaces the packaged one).")]
+                        "(an entry with the same id replaces the packaged one); default: ./knowledge when it exists.")]
 ReplaceKnowledge = Annotated[bool, typer.Option(
     "--replace-knowledge", help="Use the --knowledge folder alone, instead of the packaged base.")]
+FactsDir = Annotated[Path, typer.Option("--facts", help="Facts folder.")]
+DocsDir = Annotated[Path, typer.Option("--docs", help="MkDocs docs folder to write.")]
 PROGRESS_MIN_ARTICLES = 3
+P = ParamSpec("P")
 
 
 def _fail(exc: BriefingError) -> None:
     err.print(f"error: {exc}", markup=False)
     raise typer.Exit(1)
+
+
+def command(body: Callable[P, None]) -> Callable[P, None]:
+    """A `briefing` sub-command whose bad input becomes `error: FILE: problem` on stderr and exit status 1,
+    never a traceback."""
+
+    @functools.wraps(body)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            body(*args, **kwargs)
+        except BriefingError as exc:
+            _fail(exc)
+
+    return app.command()(run)
 
 
 def _warn(message: str) -> None:
@@ -71,78 +89,66 @@ def _log(quiet: bool) -> pipeline.Log:
     return pipeline.Log(info=lambda m: out.print(m, markup=False), warn=_warn, track=_progress)
 
 
-@app.command()
+@command
 def extract(
     articles: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html).")],
     out_dir: Annotated[Path, typer.Option("--out", help="Facts folder; one sub-folder per article.")] = Path("facts"),
     slug: Annotated[Optional[str], typer.Option(help="Slug for a single article (default: from the file name).")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD (overrides front matter).")] = None,
+    max_mb: MaxSize = DEFAULT_MAX_MB,
     knowledge: Knowledge = None,
     replace_knowledge: ReplaceKnowledge = False,
-    max_mb: MaxSize = DEFAULT_MAX_MB,
     quiet: Quiet = False,
 ) -> None:
     """Extract facts from articles into FACTS_DIR/<slug>/*.yaml."""
-    try:
-        log, folders = _log(quiet), _knowledge(knowledge, replace_knowledge)
-        read = pipeline.read_articles(articles, slug=slug, published=published, max_mb=max_mb, log=log)
-        pipeline.extract(read, out_dir, knowledge_dir=folders, published=published, log=log)
-    except BriefingError as exc:
-        _fail(exc)
+    log, folders = _log(quiet), _knowledge(knowledge, replace_knowledge)
+    read = pipeline.read_articles(articles, slug=slug, published=published, max_mb=max_mb, log=log)
+    pipeline.extract(read, out_dir, knowledge_dir=folders, published=published, log=log)
 
 
-@app.command()
+@command
 def render(
-    facts_dir: Annotated[Path, typer.Option("--facts", help="Facts folder.")] = Path("facts"),
-    docs_dir: Annotated[Path, typer.Option("--docs", help="MkDocs docs folder to write.")] = Path("docs"),
+    facts_dir: FactsDir = Path("facts"),
+    docs_dir: DocsDir = Path("docs"),
     knowledge: Knowledge = None,
     replace_knowledge: ReplaceKnowledge = False,
     quiet: Quiet = False,
 ) -> None:
     """Render fact files into Markdown pages under docs/."""
-    try:
-        count, written = pipeline.render(facts_dir, docs_dir, _knowledge(knowledge, replace_knowledge))
-    except BriefingError as exc:
-        _fail(exc)
+    count, written = pipeline.render(facts_dir, docs_dir, _knowledge(knowledge, replace_knowledge))
     if not quiet:
         out.print(f"{count} article(s) rendered, {len(written)} page(s) written to {docs_dir}")
 
 
-@app.command()
+@command
 def build(
     seeds: Annotated[Path, typer.Option(help="Folder of articles.")] = Path("seeds"),
-    facts_dir: Annotated[Path, typer.Option("--facts", help="Facts folder.")] = Path("facts"),
-    docs_dir: Annotated[Path, typer.Option("--docs", help="Docs folder.")] = Path("docs"),
+    facts_dir: FactsDir = Path("facts"),
+    docs_dir: DocsDir = Path("docs"),
     knowledge: Knowledge = None,
     replace_knowledge: ReplaceKnowledge = False,
     max_mb: MaxSize = DEFAULT_MAX_MB,
     quiet: Quiet = False,
 ) -> None:
     """All stages: extract seeds/, render docs/, build site/ with `mkdocs build --strict`."""
-    try:
-        t = pipeline.build(seeds, facts_dir, docs_dir, _knowledge(knowledge, replace_knowledge), max_mb=max_mb,
-                           quiet=quiet, log=_log(quiet))
-    except BriefingError as exc:
-        _fail(exc)
+    t = pipeline.build(seeds, facts_dir, docs_dir, _knowledge(knowledge, replace_knowledge), max_mb=max_mb,
+                       quiet=quiet, log=_log(quiet))
     if not quiet:
         out.print(f"site built in {t.site}  (extract {t.extract:.1f} s, render {t.render:.1f} s, mkdocs {t.mkdocs:.1f} s)")
 
 
-@app.command()
+@command
 def check(
     facts_dir: Annotated[Path, typer.Argument(help="Facts folder (or one article's folder).")] = Path("facts"),
     knowledge: Annotated[Optional[Path], typer.Option(
-        help="Knowledge folder to validate too (default: the packaged base).")] = None,
+        help="Knowledge folder to validate too (default: the packaged base and ./knowledge).")] = None,
     quiet: Quiet = False,
 ) -> None:
     """Validate every fact file and corrections.yaml (and a knowledge base): one `file:line: message` line per error."""
     from .check import check_facts
 
-    try:
-        kb_dir = _knowledge(knowledge, knowledge is not None)[-1]  # the folder named, else the packaged base
-        folders, errors = check_facts(facts_dir, knowledge=kb_dir)
-    except BriefingError as exc:
-        _fail(exc)
+    kb_dirs = _knowledge(knowledge, knowledge is not None)  # the folder named, else the packaged base and ./knowledge
+    folders, errors = check_facts(facts_dir, knowledge=kb_dirs)
     for e in errors:
         err.print(f"error: {e}", markup=False)
     if errors:
@@ -151,18 +157,15 @@ def check(
         out.print(f"{len(folders)} article(s) checked in {facts_dir}: no error")
 
 
-@app.command()
+@command
 def serve(addr: Annotated[str, typer.Option(help="host:port")] = "127.0.0.1:8000") -> None:
     """Serve the site with live reload (`mkdocs serve`)."""
     from .site import serve_site
 
-    try:
-        serve_site(Path.cwd(), dev_addr=addr)
-    except BriefingError as exc:
-        _fail(exc)
+    serve_site(Path.cwd(), dev_addr=addr)
 
 
-@app.command()
+@command
 def pdf(
     engine: Annotated[str, typer.Option(help="weasyprint (default, PyPI only) or chromium (Playwright + Debian's chromium).")] = "weasyprint",
     site_dir: Annotated[Path, typer.Option("--site", help="Built site folder; PDFs go to SITE/pdf/.")] = Path("site"),
@@ -171,23 +174,20 @@ def pdf(
     quiet: Quiet = False,
 ) -> None:
     """Print the built site to SITE/pdf/dossier.pdf and SITE/pdf/<slug>.pdf (builds the site first if needed)."""
-    try:
-        reports = pipeline.pdf(site_dir, facts_dir, docs_dir, engine=engine, quiet=quiet)
-    except BriefingError as exc:
-        _fail(exc)
+    reports = pipeline.pdf(site_dir, facts_dir, docs_dir, engine=engine, quiet=quiet)
     if not quiet:
         for r in reports:
             out.print(r.line(), markup=False)
 
 
-@app.command()
+@command
 def schema(out_dir: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schema files.")] = Path("schema")) -> None:
     """Write the JSON Schema of every fact file."""
     count = pipeline.write_schemas(out_dir)
     out.print(f"{count} schemas written to {out_dir}")
 
 
-@app.command()
+@command
 def new(
     folder: Annotated[Path, typer.Argument(help="New (or empty) folder for the project.")],
     name: Annotated[Optional[str], typer.Option(help="Site name (default: the article's title, or « Dossier de presse »).")] = None,
@@ -195,15 +195,12 @@ def new(
     """Create a briefing project: mkdocs.yml, seeds/, .gitignore, Makefile, GitHub Pages workflow."""
     from .project import new_project
 
-    try:
-        written = new_project(folder, name=name)
-    except BriefingError as exc:
-        _fail(exc)
+    written = new_project(folder, name=name)
     out.print(f"projet créé dans {folder} : {', '.join(str(p) for p in written)}", markup=False)
     out.print(f"ensuite : cd {folder} && briefing add URL && briefing build", markup=False)
 
 
-@app.command()
+@command
 def add(
     sources: Annotated[list[str], typer.Argument(help="http(s) URLs of article pages, or article files.")],
     seeds: Annotated[Path, typer.Option(help="Folder of articles.")] = Path("seeds"),
@@ -216,10 +213,7 @@ def add(
     Nothing is extracted: `briefing build` does that."""
     from .add import add_sources
 
-    try:
-        added = add_sources(sources, seeds, slug=slug, timeout=timeout, max_bytes=int(max_mb * 1_000_000))
-    except BriefingError as exc:
-        _fail(exc)
+    added = add_sources(sources, seeds, slug=slug, timeout=timeout, max_bytes=int(max_mb * 1_000_000))
     if not quiet:
         for a in added:
             out.print(f"{a.target}  ←  {a.source}\n  « {a.title} »", markup=False)

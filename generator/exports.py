@@ -128,26 +128,22 @@ def _agent(f: Facts, entity_id: str | None, name: str | None) -> dict[str, Any] 
 
 
 def quotations(f: Facts) -> list[dict[str, Any]]:
-    out = []
-    for q in f.quotes:
-        node: dict[str, Any] = {"@type": "Quotation", "text": q.text, "isPartOf": _ref(f)}
-        agent = _agent(f, q.speaker_id, q.speaker)
-        if agent:
-            node["spokenByCharacter"] = agent
-            node["creator"] = agent
-        out.append(node)
-    return out
+    return [_attributed(f, "Quotation", q.text, "isPartOf", _agent(f, q.speaker_id, q.speaker),
+                        ("spokenByCharacter", "creator")) for q in f.quotes]
 
 
 def claims(f: Facts) -> list[dict[str, Any]]:
-    out = []
-    for c in f.claims:
-        node: dict[str, Any] = {"@type": "Claim", "text": c.what, "appearance": _ref(f)}
-        agent = _agent(f, c.who_id, c.who)
-        if agent:
-            node["author"] = agent
-        out.append(node)
-    return out
+    return [_attributed(f, "Claim", c.what, "appearance", _agent(f, c.who_id, c.who), ("author",))
+            for c in f.claims]
+
+
+def _attributed(f: Facts, kind: str, text: str, link: str, agent: dict[str, Any] | None,
+                roles: tuple[str, ...]) -> dict[str, Any]:
+    """A schema.org Quotation or Claim: its words, the article it is `link`ed to, its agent in each of `roles`."""
+    node: dict[str, Any] = {"@type": kind, "text": text, link: _ref(f)}
+    if agent:
+        node.update(dict.fromkeys(roles, agent))
+    return node
 
 
 def _ref(f: Facts) -> dict[str, Any]:

@@ -13,6 +13,7 @@ Each YAML file (one per kind: ``lois.yaml``, ``codes.yaml``, ``institutions.yaml
       dates: {promulgation: '2024-05-21', ...}
       summary: ...
       sources: [{url: ..., excerpt: ..., secondary: true}]   # secondary: not an official page
+      concerns: [Coco.gg, Fabien Roussel]           # event / office only: who it is about (see below)
 
 ``load_knowledge(folder)`` reads every ``*.yaml`` of a folder (sorted by name) into a ``KnowledgeBase``.
 Unknown keys are tolerated (kept on the model); a broken file raises ``BriefingError`` naming the
@@ -33,6 +34,8 @@ An entry whose ``dates:`` give nothing falls back on an ISO date in its ``id``
 (``evenement-fermeture-coco-2024-06-25``), flagged approximate.
 A development is *after* a reference date only when its whole period is: ``juin 2024`` is after
 ``2024-05-31`` but not after ``2024-06-10`` (never guess a finer date than the text gives).
+An article shows only the developments that relate to it: of the legal entries it cites, and of the
+events and offices whose ``concerns`` names one of its people or organisations (render/article.py).
 """
 
 from __future__ import annotations
@@ -85,6 +88,9 @@ class KnowledgeEntry(BaseModel):
     code: str | None = None              # code_article / constitution_article: "Code pénal", "Constitution"
     articles: list[str] = []             # their article numbers: "221-1", "49"
     sources: list[KnowledgeSource] = []
+    # event / office: the people and organisations it concerns, as articles name them; its
+    # developments are shown only on an article that names one of them
+    concerns: list[str] = []
 
     @field_validator("dates", mode="before")
     @classmethod
@@ -96,7 +102,7 @@ class KnowledgeEntry(BaseModel):
             return {str(k): "" if v is None else str(v) for k, v in value.items()}
         return value
 
-    @field_validator("key_provisions", "sources", "aliases", "abbreviations", "articles", mode="before")
+    @field_validator("key_provisions", "sources", "aliases", "abbreviations", "articles", "concerns", mode="before")
     @classmethod
     def _none_is_empty(cls, value: Any) -> Any:
         return [] if value is None else value
@@ -343,7 +349,7 @@ class KnowledgeBase:
             for acr in TITLE_ACRONYM_RE.findall(e.official_title):
                 if sum(c.isupper() for c in acr) >= 2:
                     out.setdefault(acr, title)
-        legal = [e for e in self.entries if e.kind not in ("event", "office")]  # not parties, not papers
+        legal = [e for e in self.entries if e.kind not in AFFAIR_KINDS]  # not parties, not papers
         for e in legal:
             for text in e.texts():
                 for m in EMBEDDED_LAW_RE.finditer(text):
@@ -363,6 +369,10 @@ class KnowledgeBase:
                         out[acr] = long[0].upper() + long[1:]
         return dict(sorted(out.items(), key=lambda kv: kv[0].casefold()))
 
+
+# kinds that belong to one affair (a project's knowledge/, never the packaged base): shown on an
+# article only when their `concerns` names someone or something the article names
+AFFAIR_KINDS = ("event", "office")
 
 # kinds whose short name is a name of the thing itself (a code article's short name is an offence)
 NAMED_KINDS = {"law", "eu_regulation", "regulator", "institution", "code", "constitution", "treaty"}
@@ -463,6 +473,8 @@ def _entry_problems(e: KnowledgeEntry) -> list[str]:
     out = []
     if not e.sources:
         out.append("no source")
+    if e.kind in AFFAIR_KINDS and not e.concerns:
+        out.append(f"{e.kind} entry needs `concerns:` (the names it is about), or no article shows it")
     for i, s in enumerate(e.sources):
         if not re.match(r"^https?://\S+$", s.url.strip()):
             out.append(f"source {i + 1}: not an http(s) URL: {s.url!r}")

@@ -72,17 +72,20 @@ class Mention(Strict):
     source: Source
 
 
-class Person(Strict):
+class Named(Strict):
+    """What a person, an organisation and a place have in common: an id and the name the article gives."""
+
     id: str
     name: str
+
+
+class Person(Named):
     roles: list[str] = []
     mentions: list[Mention] = []
     reviewed: bool = False
 
 
-class Organisation(Strict):
-    id: str
-    name: str
+class Organisation(Named):
     aliases: list[str] = []
     mentions: list[Mention] = []
     reviewed: bool = False

@@ -4,7 +4,9 @@ mkdocs.yml and site assets are this repository's own, linked into generator/data
 the curated knowledge base.
 
 The knowledge base is never silently missing: the packaged one must be there, a folder named
-with `--knowledge` must exist, and either problem is one BriefingError.
+with `--knowledge` must exist, and either problem is one BriefingError. The packaged base is
+general (laws, codes, institutions); what belongs to one affair (its events, its people's offices)
+lives in the project's own `knowledge/` folder, read after it.
 """
 
 from __future__ import annotations
@@ -55,15 +57,22 @@ def packaged_knowledge() -> Path:
     return _packaged("data", "knowledge")
 
 
+# a project's own knowledge folder (the events and offices of its affair), read when present
+PROJECT_KNOWLEDGE = Path("knowledge")
+
+
 def knowledge_folders(extra: Path | None = None, *, replace: bool = False) -> list[Path]:
-    """Folders read in order, later entries winning on the same id: the packaged base, then
-    `extra` (`--knowledge DIR`); with `replace`, `extra` alone."""
+    """Folders read in order, later entries winning on the same id: the packaged base (general law),
+    then `extra` (`--knowledge DIR`), by default the project's own `knowledge/` folder when the
+    current directory has one; with `replace`, `extra` alone."""
     if extra is not None and not Path(extra).is_dir():
         raise BriefingError(extra, "knowledge folder not found")
     if replace and extra is None:
         raise BriefingError("--replace-knowledge", "needs --knowledge DIR: the base it replaces the packaged one with")
     if replace:
         return [Path(extra)]
+    if extra is None and PROJECT_KNOWLEDGE.is_dir():
+        extra = PROJECT_KNOWLEDGE
     return [packaged_knowledge()] + ([Path(extra)] if extra is not None else [])
 
 

@@ -48,7 +48,7 @@ def built() -> Built:
     from typer.testing import CliRunner
 
     from generator.cli import app
-    from generator.knowledge import load_knowledge
+    from generator.resources import knowledge_folders, load_knowledge_base
     from generator.pdf import write_pdfs
     from _render_sample import render_pages
     from generator.site import build_site
@@ -66,7 +66,7 @@ def built() -> Built:
                                     "--knowledge", str(ROOT / "knowledge"), "-q"])
     assert done.exit_code == 0, done.output
     dossier = [read_facts(project / "facts" / s) for s in (SEED, OTHER)]
-    render_pages(dossier, project / "docs", kb=load_knowledge(ROOT / "knowledge"))
+    render_pages(dossier, project / "docs", kb=load_knowledge_base(knowledge_folders(ROOT / "knowledge")))
 
     handler = functools.partial(_Quiet, directory=str(www))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)

@@ -13,6 +13,7 @@ import generator.extract
 from generator import cache, pipeline
 from generator.extract import nlp
 from generator.model import Facts, Summary
+from generator.resources import knowledge_folders
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.md"))[:2]
@@ -38,7 +39,7 @@ def project(tmp_path: Path, monkeypatch):
     def run(published=None):
         paths = sorted(Path("seeds").iterdir())
         articles = pipeline.read_articles(paths, published=published)
-        pipeline.extract(articles, Path("facts"), knowledge_dir=Path("knowledge"), published=published)
+        pipeline.extract(articles, Path("facts"), knowledge_dir=knowledge_folders(), published=published)  # as the CLI
         return calls[-1]
 
     return tmp_path, run

@@ -51,13 +51,13 @@ def _load_scorer():
 def gold_facts(nlp, tmp_path_factory):
     from generator.extract import extract_articles
     from generator.ingest import read_article
-    from generator.knowledge import load_knowledge
+    from generator.resources import knowledge_folders, load_knowledge_base
     from generator.store import write_facts
 
     out = tmp_path_factory.mktemp("gold-facts")
     articles = [read_article(p, slug=p.stem, published=_published(p.stem))
                 for p in sorted(GOLD.glob("*.txt"))]
-    facts = list(extract_articles(articles, load_knowledge(ROOT / "knowledge"), nlp=nlp))
+    facts = list(extract_articles(articles, load_knowledge_base(knowledge_folders(ROOT / "knowledge")), nlp=nlp))
     for f in facts:
         write_facts(f, out)
     return out, facts

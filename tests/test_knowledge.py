@@ -6,14 +6,16 @@ import pytest
 
 from generator.errors import BriefingError
 from generator.knowledge import KnowledgeBase, KnowledgeEntry, load_knowledge, parse_date_value, validate_knowledge
+from generator.resources import load_knowledge_base, packaged_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
-KNOWLEDGE = ROOT / "knowledge"
+KNOWLEDGE = packaged_knowledge()  # the general base the package ships
+PROJECT = ROOT / "knowledge"  # this repository's own: one affair's events and offices
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
-    return load_knowledge(KNOWLEDGE)
+    return load_knowledge_base([KNOWLEDGE, PROJECT])
 
 
 def test_loads_every_entry_with_unique_ids(kb):
@@ -121,7 +123,7 @@ def test_abbreviations_come_from_the_base(kb):
 
 
 def test_the_shipped_base_passes_its_own_validation():
-    assert [str(e) for e in validate_knowledge(KNOWLEDGE)] == []
+    assert [str(e) for e in validate_knowledge(KNOWLEDGE) + validate_knowledge(PROJECT)] == []
 
 
 def _write(folder: Path, name: str, text: str) -> None:
@@ -190,3 +192,29 @@ def test_briefing_check_reports_the_knowledge_base_errors(tmp_path):
     assert [e.line for e in errors] == [1] and "'x': no source" in str(errors[0])
     _folders, errors = check_facts(facts, knowledge=KNOWLEDGE)
     assert errors == []
+
+
+def test_the_packaged_base_is_general_and_an_affair_s_entries_say_what_they_concern():
+    """Events and offices belong to one affair: they live in a project's folder, never in the package,
+    and each names who or what it concerns (otherwise no article would show it)."""
+    assert [e.id for e in load_knowledge(KNOWLEDGE) if e.kind in ("event", "office")] == []
+    affair = [e for e in load_knowledge(PROJECT) if e.kind in ("event", "office")]
+    assert affair and all(e.concerns for e in affair), [e.id for e in affair if not e.concerns]
+
+
+def test_an_event_that_concerns_nobody_is_reported_by_validation(tmp_path):
+    kb = tmp_path / "kb"
+    _write(kb, "affaire.yaml", """\
+- id: fermeture
+  kind: event
+  official_title: Fermeture du site
+  dates: {fermeture: '2024-06-25'}
+  sources: [{url: 'https://example.org/a', excerpt: Le site a fermé.}]
+- id: nomination
+  kind: office
+  official_title: Ministre de l'Exemple
+  concerns: [Jeanne Exemple]
+  sources: [{url: 'https://example.org/b', excerpt: Jeanne Exemple est nommée.}]
+""")
+    messages = [str(e) for e in validate_knowledge(kb)]
+    assert len(messages) == 1 and "'fermeture': event entry needs `concerns:`" in messages[0], messages

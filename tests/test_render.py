@@ -206,6 +206,20 @@ def test_stale_article_pages_removed_but_hand_files_kept(tmp_path: Path):
     assert "a-deux" not in nav
 
 
+@pytest.mark.parametrize("old_mark", [
+    "<!-- généré par briefing (generator/render.py) : ne pas modifier à la main -->",  # pages, before the split
+    "<!-- Glossaire généré par generator/render.py (extension abbr, ajouté à chaque page). -->",
+])
+def test_stale_pages_of_an_earlier_version_are_recognised_by_their_old_mark(tmp_path: Path, old_mark: str):
+    docs = tmp_path / "docs"
+    render_pages([make_facts("a-un"), make_facts("a-deux")], docs)
+    old_page, edited = docs / "a-deux" / "index.md", docs / "a-deux" / "citations.md"
+    old_page.write_text(old_mark + "\n\n# Ancienne synthèse\n", encoding="utf-8")
+    edited.write_text("# Citations, récrites à la main\n", encoding="utf-8")  # mark removed: now the user's
+    render_pages([make_facts("a-un")], docs)
+    assert not old_page.exists() and edited.exists()
+
+
 def test_nav_order_and_escaped_titles(rendered):
     docs, _ = rendered
     nav = (docs.parent / "generated" / "nav.yml").read_text(encoding="utf-8")
@@ -245,9 +259,9 @@ def test_legal_page_uses_only_kb_and_article(tmp_path: Path):
          "key_provisions": ["Disposition A", "Disposition B"], "status": "En vigueur",
          "sources": [{"url": "https://www.legifrance.gouv.fr/x", "excerpt": "…"}, {"url": "javascript:alert(1)"}]},
         {"id": "evenement-apres", "kind": "event", "official_title": "Un événement postérieur",
-         "summary": "Après.", "dates": {"fait": "2024-06-25"}},
+         "summary": "Après.", "dates": {"fait": "2024-06-25"}, "concerns": ["marie dupont"]},
         {"id": "evenement-avant", "kind": "event", "official_title": "Un événement antérieur",
-         "summary": "Avant.", "dates": {"fait": "2024-04-20"}},
+         "summary": "Avant.", "dates": {"fait": "2024-04-20"}, "concerns": ["Marie Dupont"]},
     )
     docs = tmp_path / "docs"
     render_pages([make_facts()], docs, kb=kb)
@@ -257,6 +271,28 @@ def test_legal_page_uses_only_kb_and_article(tmp_path: Path):
     assert "Depuis l'article" in text and "Ne provient pas de l'article" in text
     assert "25 juin 2024" in text and "Un événement postérieur" in text
     assert "Un événement antérieur" not in text  # before the article (2024-04-28): not a development
+
+
+def _development_shown(tmp_path: Path, **entry: object) -> bool:
+    """Whether the article's legal page shows, under "Depuis l'article", an entry dated after it."""
+    kb = _kb({"id": "x-apres", "official_title": "Un fait postérieur", "summary": "Après.",
+              "dates": {"fait": "2024-06-25"}, **entry})
+    render_pages([make_facts()], tmp_path / "docs", kb=kb)
+    text = (tmp_path / "docs" / "exemple-lille" / "contexte-juridique.md").read_text(encoding="utf-8")
+    return "Un fait postérieur" in text
+
+
+@pytest.mark.parametrize("entry, shown", [
+    ({"kind": "event", "concerns": ["Marie Dupont"]}, True),        # a person of the article
+    ({"kind": "office", "concerns": ["l’ARCOM"]}, False),            # not the name the article gives
+    ({"kind": "office", "concerns": ["ARCOM", "Autre"]}, True),      # an organisation, folded alike
+    ({"kind": "event", "concerns": ["Jean Martin"]}, False),         # another affair's event
+    ({"kind": "event"}, False),                                      # concerns nobody: never shown
+    ({"kind": "law"}, False),                                        # a law the article does not cite
+    ({"kind": "law", "id": "loi-2023-566-majorite-numerique"}, True),  # a law it cites
+])
+def test_a_development_is_shown_only_on_an_article_it_relates_to(tmp_path: Path, entry, shown):
+    assert _development_shown(tmp_path, **entry) is shown
 
 
 # ---------------------------------------------------------------- what render receives

@@ -63,3 +63,12 @@ def test_a_named_folder_that_is_not_there_is_an_error(tmp_path):
 def test_replacing_with_nothing_is_an_error():
     with pytest.raises(BriefingError, match="needs --knowledge DIR"):
         resources.knowledge_folders(None, replace=True)
+
+
+def test_a_project_s_own_knowledge_folder_is_read_after_the_packaged_base(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert resources.knowledge_folders() == [resources.packaged_knowledge()]
+    _base(tmp_path / "knowledge", ("evenement-x", "Un événement", "Événement X"))
+    assert resources.knowledge_folders() == [resources.packaged_knowledge(), Path("knowledge")]
+    other = _base(tmp_path / "autre", ("loi-x", "Loi n° 1 du 1er janvier 2001", "Loi X"))
+    assert resources.knowledge_folders(other) == [resources.packaged_knowledge(), other]  # named: that one

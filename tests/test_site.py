@@ -23,12 +23,9 @@ def _project(tmp_path: Path, dossier, kb=None) -> Path:
 
 
 def _kb():
-    try:
-        from generator.knowledge import load_knowledge
-    except ImportError:  # pragma: no cover
-        return None
-    folder = ROOT / "knowledge"
-    return load_knowledge(folder) if folder.is_dir() else None
+    from generator.resources import knowledge_folders, load_knowledge_base
+
+    return load_knowledge_base(knowledge_folders(ROOT / "knowledge"))  # the packaged base and this repository's
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..knowledge import KnowledgeBase
+from ..knowledge import KnowledgeBase, KnowledgeEntry
 from ..model import Claim, Facts, Person, Quote, Source
+from ..text import fold
 from .escape import md_text
 from .labels import date_order
 from .spans import clean_id, render_paragraph
@@ -116,19 +117,33 @@ def _legal_groups(f: Facts, kb: KnowledgeBase | None) -> list[dict[str, Any]]:
 
 
 def _since(kb: KnowledgeBase | None, f: Facts) -> list[dict[str, Any]]:
-    """Knowledge-base developments dated after the article: event entries, plus later dates of the
-    legal entries the article cites. One row per entry: {kb, dates: [(iso, precision, approx, key)]}."""
+    """Knowledge-base developments dated after the article, of the entries that relate to it (see
+    `_relates`). One row per entry: {kb, dates: [(iso, precision, approx, key)]}."""
     pub = f.article.published or f.article.reference_date
     if not pub or kb is None:
         return []
     cited = {lg.knowledge_id for lg in f.legal if lg.knowledge_id}
+    named = _names(f)
     rows: dict[str, dict[str, Any]] = {}
     for d in kb.developments_after(str(pub)):
-        if d.entry.kind != "event" and d.entry.id not in cited:
+        if not _relates(d.entry, cited, named):
             continue
         row = rows.setdefault(d.entry.id, {"kb": kb_view(d.entry), "dates": [], "first": d.date})
         row["dates"].append((d.date, d.precision, d.approximate, d.key.replace("_", " ")))
     return sorted(rows.values(), key=lambda r: (date_order(r["first"]), r["kb"]["id"]))
+
+
+def _names(f: Facts) -> set[str]:
+    """The people and organisations the article names (names and aliases), folded."""
+    names = [p.name for p in f.people] + [o.name for o in f.organisations]
+    names += [alias for o in f.organisations for alias in o.aliases]
+    return {fold(n) for n in names} - {""}
+
+
+def _relates(entry: KnowledgeEntry, cited: set[str], named: set[str]) -> bool:
+    """A legal entry relates to the article when the article cites it; an event or an office (of one
+    affair) when it declares that it concerns someone or something the article names."""
+    return entry.id in cited or any(fold(c) in named for c in entry.concerns)
 
 
 def _counts(f: Facts) -> list[tuple[str, int, Markup]]:

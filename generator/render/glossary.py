@@ -21,7 +21,7 @@ def abbreviations(kb: KnowledgeBase | None) -> dict[str, str]:
 
 def glossary_page(kb: KnowledgeBase | None) -> str:
     lines = [_abbr_line(k, t) for k, t in abbreviations(kb).items()]
-    return ("<!-- Glossaire généré par generator/render.py (extension abbr, ajouté à chaque page). -->\n\n"
+    return ("<!-- Glossaire généré par briefing (generator/render/glossary.py, extension abbr, ajouté à chaque page). -->\n\n"
             + "\n".join(lines) + "\n")
 
 

@@ -12,9 +12,11 @@ from .escape import ext_link, html_attr, md_text, md_text_keep_spaces
 from .labels import french_date
 
 TEMPLATES_DIR = templates_dir()  # packaged, found with importlib.resources
-# First line of every generated page. Its words stay as existing projects' pages carry them:
-# stale-page removal recognises generated pages by it.
-GENERATED_MARK = "<!-- généré par briefing (generator/render.py) : ne pas modifier à la main -->"
+# First line of every generated page: stale-page removal recognises generated pages by it.
+GENERATED_MARK = "<!-- généré par briefing (generator/render/) : ne pas modifier à la main -->"
+# What marks a page as generated, lower-cased: the mark above and the glossary's, and the marks
+# pages of earlier versions carry (they named generator/render.py), so their stale pages still go.
+GENERATED_SIGNS = ("généré par briefing (generator/render", "généré par generator/render.py")
 
 # Per-article pages, in navigation order: (file, nav title, template)
 ARTICLE_PAGES: list[tuple[str, str, str]] = [

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from ..yamlio import AtomicBatch, write_atomic
-from .templates import GENERATED_MARK
+from .templates import GENERATED_SIGNS
 
 MANIFEST_NAME = ".briefing-generated.json"
 
@@ -49,12 +49,13 @@ def _listed(manifest: Path) -> list[str]:
 
 
 def _generated(path: Path) -> bool:
-    """True when the page still carries the mark (false once edited by hand to remove it)."""
+    """True when the page still carries a generated mark, today's or an earlier version's (false once
+    edited by hand to remove it)."""
     try:
-        head = path.read_text(encoding="utf-8")[:400]
+        head = path.read_text(encoding="utf-8")[:400].lower()
     except (OSError, UnicodeDecodeError):
         return False
-    return GENERATED_MARK in head or "généré par generator/render.py" in head.lower()
+    return any(sign in head for sign in GENERATED_SIGNS)
 
 
 def _remove_empty_parents(parent: Path, root: Path) -> None:

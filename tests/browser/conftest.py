@@ -21,7 +21,7 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
-# The seven pages of every article, in navigation order (generator/render.py ARTICLE_PAGES).
+# The seven pages of every article, in navigation order (generator/render/templates.py ARTICLE_PAGES).
 ARTICLE_PAGES = ["", "chronologie/", "citations/", "acteurs/", "affirmations/", "contexte-juridique/",
                  "texte-source/"]
 

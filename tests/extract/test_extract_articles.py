@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.extract import extract_articles
-from generator.knowledge import load_knowledge
+from generator.resources import knowledge_folders, load_knowledge_base
 from generator.yamlio import to_plain
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +21,7 @@ BODIES = [
 
 
 def _facts(articles, **kwargs):
-    return [to_plain(f) for f in extract_articles(articles, load_knowledge(ROOT / "knowledge"), **kwargs)]
+    return [to_plain(f) for f in extract_articles(articles, load_knowledge_base(knowledge_folders(ROOT / "knowledge")), **kwargs)]
 
 
 def test_one_process_and_two_processes_give_the_same_facts(make_article, nlp):

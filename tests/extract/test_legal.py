@@ -9,6 +9,7 @@ import yaml
 
 from generator.extract.legal import find_legal_references
 from generator.knowledge import load_knowledge
+from generator.resources import packaged_knowledge
 from generator.model import Paragraph
 from generator.yamlio import write_yaml
 
@@ -18,7 +19,7 @@ GOLD = ROOT / "tests" / "gold"
 
 @pytest.fixture(scope="module")
 def kb():
-    return load_knowledge(ROOT / "knowledge")
+    return load_knowledge(packaged_knowledge())
 
 
 def refs_of(kb, *texts):
