@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site pdf deploy serve test extract render schema bench clean
+.PHONY: site pdf deploy serve test extract render schema bench eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ schema: $(STAMP)           ## JSON Schema of every fact file into schema/
 
 bench: $(STAMP)            ## extraction vs bare spaCy, render and mkdocs timings
 	$(BIN)/python scripts/bench.py
+
+eval: $(STAMP)             ## extraction quality on tests/gold/: score.py SUMMARY + every miss, extra, wrong speaker
+	$(BIN)/python scripts/eval.py
 
 clean:
 	rm -rf site .pytest_cache tests/artifacts

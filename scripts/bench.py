@@ -75,7 +75,7 @@ def make_project(root: Path, n: int, seeds: list[Path]) -> list[str]:
 def compare(project: Path) -> dict[str, float]:
     """In this process: bare nlp.pipe vs extraction over the project's articles (model loaded once)."""
     sys.path.insert(0, str(ROOT))
-    from generator.batch import extract_many
+    from generator.extract import extract_articles
     from generator.extract import load_nlp
     from generator.ingest import read_article
     from generator.knowledge import load_knowledge
@@ -93,7 +93,7 @@ def compare(project: Path) -> dict[str, float]:
         pass
     bare = time.perf_counter() - t0
     t0 = time.perf_counter()
-    extract_many(articles, kb, quiet=True, n_process=1, nlp=nlp)
+    list(extract_articles(articles, kb, n_process=1, nlp=nlp))
     extract = time.perf_counter() - t0
     t0 = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=64, n_process=2):

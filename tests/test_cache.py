@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import batch, cache
-from generator.cli import _extract
+import generator.extract
+from generator import cache, pipeline
+from generator.extract import nlp
 from generator.model import Facts, Summary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,15 +29,16 @@ def project(tmp_path: Path, monkeypatch):
 
     def spy(articles, kb, **kwargs):
         calls.append([a.slug for a in articles])
-        return [Facts(article=a, summary=Summary(lead=a.paragraphs[0].text)) for a in articles]
+        return iter([Facts(article=a, summary=Summary(lead=a.paragraphs[0].text)) for a in articles])
 
-    monkeypatch.setattr(batch, "extract_many", spy)
+    monkeypatch.setattr(generator.extract, "extract_articles", spy)
     monkeypatch.delenv("BRIEFING_NO_CACHE", raising=False)
     monkeypatch.chdir(tmp_path)
 
     def run(published=None):
         paths = sorted(Path("seeds").iterdir())
-        _extract(paths, Path("facts"), slug=None, published=published, knowledge=Path("knowledge"), quiet=True)
+        articles = pipeline.read_articles(paths, published=published)
+        pipeline.extract(articles, Path("facts"), knowledge_dir=Path("knowledge"), published=published)
         return calls[-1]
 
     return tmp_path, run
@@ -101,11 +103,56 @@ def test_a_warm_cli_run_does_not_import_spacy(project):
 
 def test_choose_n_process(monkeypatch):
     monkeypatch.delenv("BRIEFING_PROCESSES", raising=False)
-    monkeypatch.setattr(batch, "_cores", lambda: 2)
-    assert batch.choose_n_process(200) == 2        # measured: 2 workers beat 1 on 2 cores (29.3 -> 24.5 s)
-    assert batch.choose_n_process(5) == 1          # a few articles: not worth starting workers
-    monkeypatch.setattr(batch, "_cores", lambda: 8)
-    assert batch.choose_n_process(5) == 1 and batch.choose_n_process(200) == 4
+    monkeypatch.setattr(nlp, "_cores", lambda: 2)
+    assert nlp.choose_n_process(200) == 2        # measured: 2 workers beat 1 on 2 cores (29.3 -> 24.5 s)
+    assert nlp.choose_n_process(5) == 1          # a few articles: not worth starting workers
+    monkeypatch.setattr(nlp, "_cores", lambda: 8)
+    assert nlp.choose_n_process(5) == 1 and nlp.choose_n_process(200) == 4
     monkeypatch.setenv("BRIEFING_PROCESSES", "2")
-    assert batch.choose_n_process(5) == 2
-    assert batch.choose_n_process(5, requested=1) == 1
+    assert nlp.choose_n_process(5) == 2
+    assert nlp.choose_n_process(5, requested=1) == 1
+
+
+# --------------------------------------------------------------------------- the extractor version
+
+@pytest.fixture
+def package_copy(tmp_path: Path) -> Path:
+    """A copy of the generator package's sources, to edit without touching the real one."""
+    copy = tmp_path / "generator"
+    shutil.copytree(Path(cache.PACKAGE), copy, ignore=shutil.ignore_patterns("__pycache__", "templates"))
+    return copy
+
+
+def _version(package: Path) -> str:
+    return cache.extractor_version.__wrapped__(package)
+
+
+def test_changing_how_corrections_apply_changes_the_key(package_copy):
+    before = _version(package_copy)
+    assert before == _version(package_copy)  # same sources, same key
+    corrections = package_copy / "corrections.py"
+    corrections.write_text(corrections.read_text(encoding="utf-8").replace(
+        "CORRECTIONS_FILE = ", "CORRECTIONS_FILE: str = "), encoding="utf-8")
+    assert _version(package_copy) != before
+
+
+def test_a_new_module_counts_once_the_extraction_imports_it(package_copy):
+    (package_copy / "extract" / "helper.py").write_text("X = 1\n", encoding="utf-8")
+    before = _version(package_copy)
+    assert package_copy / "extract" / "helper.py" not in cache.fact_sources(package_copy)
+    dates = package_copy / "extract" / "dates.py"
+    dates.write_text(dates.read_text(encoding="utf-8") + "\n\ndef _late():\n    from .helper import X\n    return X\n",
+                     encoding="utf-8")
+    assert package_copy / "extract" / "helper.py" in cache.fact_sources(package_copy)
+    after = _version(package_copy)
+    (package_copy / "extract" / "helper.py").write_text("X = 2\n", encoding="utf-8")
+    assert len({before, after, _version(package_copy)}) == 3
+
+
+def test_code_that_does_not_shape_facts_is_not_in_the_key(package_copy):
+    sources = {p.relative_to(package_copy).as_posix() for p in cache.fact_sources(package_copy)}
+    assert {"corrections.py", "extract/dates.py", "text/fold.py", "partialdate.py", "model.py", "store.py"} <= sources
+    assert not {"cli.py", "pipeline.py", "cache.py", "dossier.py", "exports.py"} & sources
+    before = _version(package_copy)
+    (package_copy / "dossier.py").write_text("# merged later, from the facts\n", encoding="utf-8")
+    assert _version(package_copy) == before

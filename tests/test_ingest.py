@@ -308,6 +308,109 @@ def test_general_furniture_rules(tmp_path):
     assert art.author == "Jeanne Dupont" and art.published == "2023-02-03"
 
 
+PAGE = """Le conseil départemental adopte son budget
+
+Le vote a eu lieu après six heures de débat.
+
+Société
+
+Camille Leroux
+
+Publié le
+
+Mis à jour le
+
+Temps de lecture :
+
+6 min
+
+Le 05 août à 16h24
+
+Réservé aux abonnés
+
+Les élus de la majorité ont défendu une hausse de 4 % des dépenses sociales. L'opposition a dénoncé un budget « sans cap ». Le texte a été adopté par 32 voix contre 12.
+
+La salle des séances, lors du vote de mardi. (Photo, AFP)
+
+Le président de l'assemblée à la tribune. © Jean Martin
+
+Un élu consulte le document. DR
+
+durée de la vidéo : 00h01mn13s
+
+Les images du vote
+
+Video: dailymotion
+
+Le budget de la commune voisine
+
+4 / 12
+
+Short Url
+
+La lecture des articles est réservée aux abonnés de notre journal.
+
+Connectez-vous ou créez un compte pour participer à la conversation.
+
+Avez-vous repéré une erreur ? Signalez-la-nous grâce au formulaire en bas de page.
+
+Reportages, analyses, entretiens… Retrouvez toute l'actualité de votre département avec notre rédaction locale.
+
+Ceci pourrait également vous intéresser
+
+3 commentaires
+"""
+
+
+def test_page_furniture_classes(tmp_path):
+    art = read_article(write(tmp_path, "budget.txt", PAGE))
+    assert texts(art) == [
+        "Le vote a eu lieu après six heures de débat.",
+        "Les élus de la majorité ont défendu une hausse de 4 % des dépenses sociales. L'opposition a "
+        "dénoncé un budget « sans cap ». Le texte a été adopté par 32 voix contre 12.",
+    ]
+    why = {r.text: r.reason for r in art.removed}
+    assert why["Société"] == "rubrique"
+    assert why["Camille Leroux"] == "signature (auteur)"
+    assert why["Publié le"] == why["Mis à jour le"] == "date de publication (vide)"
+    assert why["Temps de lecture :"] == why["6 min"] == "temps de lecture"
+    assert why["Le 05 août à 16h24"] == "horodatage"
+    assert why["La salle des séances, lors du vote de mardi. (Photo, AFP)"] == "légende photo (crédit)"
+    assert why["Le président de l'assemblée à la tribune. © Jean Martin"] == "légende photo (crédit)"
+    assert why["Un élu consulte le document. DR"] == "légende photo (crédit)"
+    assert why["durée de la vidéo : 00h01mn13s"] == why["4 / 12"] == "diaporama ou vidéo intégrée"
+    assert why["Les images du vote"] == why["Le budget de la commune voisine"] == "titre de diaporama ou de vidéo"
+    assert why["La lecture des articles est réservée aux abonnés de notre journal."] == "accès réservé aux abonnés"
+    assert why["Connectez-vous ou créez un compte pour participer à la conversation."].startswith("invitation")
+    assert why["Avez-vous repéré une erreur ? Signalez-la-nous grâce au formulaire en bas de page."].startswith("invitation")
+    assert why["Reportages, analyses, entretiens… Retrouvez toute l'actualité de votre département avec notre "
+               "rédaction locale."] == "promotion du site"
+    assert why["Short Url"] == why["Ceci pourrait également vous intéresser"] == "navigation du site"
+    assert why["3 commentaires"] == "navigation du site"
+
+
+def test_caption_twins_and_live_closing(tmp_path):
+    p = write(tmp_path, "a.txt", "Le maire inaugure la médiathèque\n\n"
+              "Le maire coupe le ruban devant la façade neuve.\n\n"
+              "Le maire coupe le ruban devant la façade neuve.Agence Sud\n\n"
+              "La médiathèque ouvrira au public samedi. Elle compte 40 000 ouvrages.\n\n"
+              "18h05 : Ce direct est désormais terminé. Merci d'avoir suivi cette journée avec nous.\n")
+    art = read_article(p)
+    assert texts(art) == ["La médiathèque ouvrira au public samedi. Elle compte 40 000 ouvrages."]
+    assert [r.reason for r in art.removed] == [
+        "légende photo (texte alternatif de l'image)", "légende photo", "fin du direct"]
+
+
+def test_body_lines_like_furniture_are_kept(tmp_path):
+    # a name or a date inside running text, a quoted imperative, a paragraph ending in an agency tag
+    body = ("Le tribunal a rendu sa décision mardi 4 mars, après deux jours d'audience. Le prévenu a été relaxé.\n\n"
+            "Jeanne Martin\n\n"
+            "« Suivez l'actualité de près », a conseillé la procureure aux jurés, le 4 mars à 18h.\n\n"
+            "Le parquet a dix jours pour faire appel de la décision rendue par le tribunal. (ats/jdu)\n")
+    art = read_article(write(tmp_path, "a.txt", "Relaxe au tribunal\n\n" + body))
+    assert texts(art) == [t for t in body.split("\n") if t]
+
+
 def test_byline_date_does_not_override_known_date(tmp_path):
     p = write(tmp_path, "a.md", "---\npublished: 2023-01-01\nauthor: Autre\n---\nTitre\n\n"
                                 "Par Jeanne Dupont le 03/02/2023\n\nLe texte commence ici.\n")

@@ -1,61 +1,36 @@
-"""Extract stage: one cleaned `Article` in, one `Facts` bundle out.
+"""Extract stage: cleaned `Article`s in, one `Facts` bundle per article out, through one `nlp.pipe` stream.
 
-Order matters and data flows one way:
-reference date -> spaCy docs -> entity index -> quotes (resolve speakers) -> claims
--> events (dates) -> legal references -> summary -> entity models (with resolved mentions).
+The rules run per article in `article.py`; this module only drives spaCy over every paragraph of the
+run (model loaded once, batched, several processes when it pays). Importing this package does not
+import spaCy: the rule modules are loaded when an article is actually extracted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from ..knowledge import KnowledgeBase
 from ..model import Article, Facts
-from .claims import extract_claims
-from .dates import infer_reference_date
-from .entities import build_index, to_models
-from .events import extract_events
-from .legal import LegalIndex, build_index as build_legal_index, find_legal_references
-from .nlp import load_nlp
-from .quotes import extract_quotes
-from .summary import build_summary
+from .nlp import choose_n_process, load_nlp
 
-__all__ = ["extract_article", "extract_articles", "with_reference_date", "load_nlp", "build_legal_index"]
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+
+__all__ = ["extract_articles", "load_nlp"]
 
 
-def with_reference_date(article: Article) -> Article:
-    """The date relative expressions are resolved against, and why (recorded in article.yaml)."""
-    if article.published:
-        return article.model_copy(update={"reference_date": article.published,
-                                          "reference_basis": "date de publication"})
-    ref, basis = infer_reference_date([p.text for p in article.paragraphs])
-    return article.model_copy(update={"reference_date": ref.isoformat() if ref else None, "reference_basis": basis})
-
-
-def extract_article(article: Article, docs: list[Doc], kb: KnowledgeBase | None,
-                    legal_index: LegalIndex | None = None) -> Facts:
-    article = with_reference_date(article)
-    index = build_index(article, docs)
-    quotes = extract_quotes(article, docs, index)
-    claims = extract_claims(article, docs, index, quotes)
-    events = extract_events(article)
-    legal = find_legal_references(article.paragraphs, kb, legal_index) if kb is not None else []
-    people, organisations, places = to_models(article, index)
-    summary = build_summary(article, people, quotes, events, legal)
-    return Facts(article=article, people=people, organisations=organisations, places=places,
-                 quotes=quotes, claims=claims, events=events, legal=legal, summary=summary)
-
-
-def extract_articles(articles: Iterable[Article], kb: KnowledgeBase | None, nlp: Language | None = None,
-                     batch_size: int = 64) -> Iterator[Facts]:
-    """All articles through one spaCy `nlp.pipe` stream (model loaded once, batched)."""
-    nlp = nlp or load_nlp()
+def extract_articles(articles: Iterable[Article], kb: "KnowledgeBase | None", *, nlp: Any = None,
+                     n_process: int | None = None, batch_size: int = 64) -> Iterator[Facts]:
+    """Facts of every article, in order, as each one is done (spaCy loaded only if there is one)."""
     articles = list(articles)
+    if not articles:
+        return
+    from .article import build_legal_index, extract_article  # the rules import spaCy
+
+    nlp = nlp or load_nlp()
     texts = [p.text for a in articles for p in a.paragraphs]
-    docs = iter(nlp.pipe(texts, batch_size=batch_size))
+    procs = choose_n_process(len(articles), n_process)
+    docs = iter(nlp.pipe(texts, batch_size=batch_size, **({"n_process": procs} if procs > 1 else {})))
     legal_index = build_legal_index(kb) if kb is not None else None  # once per run, not per article
     for article in articles:
         yield extract_article(article, [next(docs) for _ in article.paragraphs], kb, legal_index)

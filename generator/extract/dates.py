@@ -730,6 +730,7 @@ def infer_reference_date(texts: list[str]) -> tuple[_dt.date | None, str]:
 
     # 2. candidate days
     options: list[tuple[_dt.date, int, str]] = []  # (date, strength, basis)
+    no_year: list[str] = []  # weekday dates that no year of the text can anchor
     for c in cands:
         before = norm[max(0, c.start - 24):c.start]
         if _FUTURE_BEFORE.search(before):
@@ -764,16 +765,9 @@ def infer_reference_date(texts: list[str]) -> tuple[_dt.date | None, str]:
                     ys = ", ".join(str(y) for y in explicit_years[-6:])
                     basis = fact + f"{d.year}, année la plus proche des années citées ({ys})"
             else:
-                # no year anywhere in the text: the article is in the past, so take the most
-                # recent year in which the weekday agrees, and say so in the basis
-                today = _dt.date.today()
-                for y in range(today.year, today.year - 40, -1):
-                    x = _safe_date(y, mo, day)
-                    if x is not None and x <= today and x.weekday() == wd:
-                        d = x
-                        basis = (fact + f"{y}, année la plus récente où c'est le cas "
-                                 "(aucune année explicite dans le texte)")
-                        break
+                # no year anywhere in the text: a weekday fits one year in about seven, and
+                # only the day of the run could choose among them; leave the date unknown
+                no_year.append(wtext)
             if d is not None:
                 options.append((d, 2, basis))
     if not options:
@@ -783,6 +777,9 @@ def infer_reference_date(texts: list[str]) -> tuple[_dt.date | None, str]:
         if explicit_years:
             return None, ("aucune date au jour près ; année la plus récente citée : "
                           f"{explicit_years[-1]}")
+        if no_year:
+            return None, (f"date inconnue : « {no_year[0]} » ne dit pas l'année et le texte "
+                          "n'en cite aucune")
         return None, "aucune date exploitable dans le texte"
     options.sort(key=lambda o: (o[0], o[1]))
     d, _, basis = options[-1]

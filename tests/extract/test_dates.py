@@ -346,12 +346,32 @@ def test_infer_prefers_latest_consistent_full_date():
     assert "12/09/2022" in basis
 
 
-def test_infer_weekday_without_any_year_takes_the_latest_agreeing_past_year():
+def test_infer_weekday_without_any_year_leaves_the_date_unknown():
+    # "lundi 3 juin" fits 2019, 2024, 2030...: only the day of the run could choose, so no date
     d, basis = infer_reference_date(["Lundi 3 juin, la gare a rouvert."])
-    assert d is not None and (d.month, d.day, d.weekday()) == (6, 3, 0)
-    assert d <= dt.date.today() and dt.date(d.year + 1, 6, 3) > dt.date.today() or all(
-        dt.date(y, 6, 3).weekday() != 0 for y in range(d.year + 1, dt.date.today().year + 1))
-    assert "aucune année explicite" in basis
+    assert d is None
+    assert "Lundi 3 juin" in basis and "année" in basis
+
+
+def test_infer_reads_no_clock(monkeypatch):
+    # same text, two different "todays": the same answer (extraction must not read the clock)
+    import generator.extract.dates as dates_mod
+
+    class FakeDate(dt.date):
+        year_now = 2031
+
+        @classmethod
+        def today(cls):
+            return cls(cls.year_now, 7, 1)
+
+    texts = ["Lundi 3 juin, la gare a rouvert.", "Samedi, elle était encore fermée."]
+    seen = []
+    for year in (2031, 2037):
+        FakeDate.year_now = year
+        monkeypatch.setattr(dates_mod._dt, "date", FakeDate)
+        seen.append(infer_reference_date(texts))
+    monkeypatch.undo()
+    assert seen[0] == seen[1]
 
 
 def test_infer_nothing():
