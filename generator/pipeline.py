@@ -174,10 +174,14 @@ def build(seeds: Path, facts_dir: Path, docs_dir: Path, knowledge_dir: Path, *, 
     The PDFs are the next stage (`pdf`), run on the built site."""
     from .site import build_site
 
+    from .removed import sync
+
     times = BuildTimes()
     t0 = time.perf_counter()
-    extract(read_articles(articles_in(seeds), max_mb=max_mb, log=log), facts_dir, knowledge_dir=knowledge_dir,
-            log=log)
+    articles = read_articles(articles_in(seeds), max_mb=max_mb, log=log)
+    for line in sync(facts_dir, docs_dir, {a.slug for a in articles}):  # the site shows exactly seeds/
+        log.warn(line)
+    extract(articles, facts_dir, knowledge_dir=knowledge_dir, log=log)
     t1 = time.perf_counter()
     render(facts_dir, docs_dir, knowledge_dir)
     t2 = time.perf_counter()
