@@ -119,3 +119,23 @@ def test_dossier_pages_are_rendered_in_the_nav_with_a_to_check_list_linking_to_t
     assert f"citations.md#{UNKNOWN_ANCHOR}" in todo and "a-courrier/texte-source.md#q2" in todo
     affirmations = (tmp_path / "docs" / "affirmations.md").read_text(encoding="utf-8")
     assert "Allégations rapportées, pas des faits établis" in affirmations
+
+
+def test_merged_chronology_shows_each_source_event_as_its_facts_hold_it(tmp_path):
+    """Every item of the merged chronology prints the event text of the facts (events.yaml of the
+    article it comes from), and each further source whose words differ shows its own."""
+    from generator.render.escape import md_text
+
+    same_event = "la préfète de la Somme a ordonné la fermeture du marché couvert d'Abbeville"
+    a = bundle("a-courrier", A_TEXT, events=[("2024-03-03", "day", "Le 3 mars 2024", same_event + " après l'effondrement d'une partie de la toiture")])
+    b = bundle("b-journal", B_TEXT, published="2024-05-04", events=[
+        ("2024-03-03", "day", "dimanche 3 mars", "La fermeture du marché couvert d'Abbeville a été ordonnée par la préfète dimanche 3 mars")])
+    articles = site_articles([a, b])
+    d = build_dossier(articles)
+    (merged,) = d.events
+    assert len(merged.sources) == 2
+    render_docs(articles, d, make_exports(articles, d, "Dossier"), tmp_path / "docs", site_name="Dossier")
+    page = (tmp_path / "docs" / "chronologie.md").read_text(encoding="utf-8")
+    item = page[page.index(f'id="{merged.id}"'):]
+    for f in (a, b):
+        assert str(md_text(f.events[0].text)) in item, f.article.slug
