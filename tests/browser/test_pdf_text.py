@@ -104,3 +104,15 @@ def test_running_header_title_one_side_section_other_one_line_each(pdfs):
         if len(sections) < 3:
             problems.append(f"{name}.pdf: the header names only {sorted(sections)}")
     assert not problems, "\n".join(problems[:40])
+
+
+def test_the_dossier_pdf_holds_the_dossier_wide_pages(pdfs, project):
+    """Every dossier page of the site (its h1) is in dossier.pdf, the speaker pages included."""
+    text = " ".join(_text(pdfs["dossier"]).split())
+    heads = []
+    for page in ("chronologie", "citations", "acteurs", "affirmations", "contexte-juridique"):
+        html = (project / "site" / page / "index.html").read_text(encoding="utf-8")
+        heads.append(" ".join(re.sub(r"<[^>]+>|&para;", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)).split()))
+    assert "Citations du dossier" in heads and "Qui affirme quoi dans le dossier" in heads
+    missing = [h for h in heads if h not in text]
+    assert not missing, missing

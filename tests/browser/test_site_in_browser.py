@@ -285,6 +285,18 @@ def test_searching_arcom_lists_the_legal_context_page(page, base_url):
     assert any("/contexte-juridique/" in h for h in hrefs), hrefs
 
 
+def test_searching_a_speaker_lists_the_dossier_wide_citations_page(page, base_url, project):
+    html = (project / "site" / "citations" / "index.html").read_text(encoding="utf-8")
+    speaker = re.search(r'<h2 id="pers-[^"]*">([^<]+)', html).group(1).split()[-1]  # a family name
+    page.goto(base_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(speaker, delay=60)
+    page.locator('.md-search-result__item a').first.wait_for(state="attached", timeout=15_000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert base_url + "citations/" in [h.split("#")[0] for h in hrefs], hrefs
+
+
 def _quotes(project: Path, slug: str) -> list[dict]:
     return yaml.safe_load((project / "facts" / slug / "quotes.yaml").read_text(encoding="utf-8")) or []
 
