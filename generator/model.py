@@ -40,12 +40,17 @@ class Removed(Strict):
     reason: str
 
 
-class Article(Strict):
+class ArticleHead(Strict):
+    """What names and dates an article: the start of article.yaml, and the dossier's list of articles."""
+
     slug: str
     title: str
     outlet: str | None = None
     published: str | None = None
     reference_date: str | None = None
+
+
+class Article(ArticleHead):
     reference_basis: str = ""
     language: str = "fr"
     source_url: str | None = None
@@ -124,11 +129,6 @@ class Event(Strict):
         if self.date.precision != self.precision:
             raise ValueError(f"{self.id}: date '{self.date}' is not written at precision '{self.precision}'")
         return self
-
-    @property
-    def when(self) -> PartialDate:
-        """The date with its hedge: "vers 2022" is the year 2022, approximate."""
-        return PartialDate(self.date.year, self.date.month, self.date.day, self.approximate)
 
 
 class LegalRef(Strict):

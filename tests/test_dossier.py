@@ -119,21 +119,41 @@ def test_dossier_span_and_sources():
     assert len(d.conflicts) == 2
 
 
+ARTICLES = {  # two short written articles on one affair: the same people under several name forms
+    "piscine-mairie.txt": "Fermeture de la piscine de Villeneuve\n\n"
+        "Le maire de Villeneuve, Paul Martin, a annoncé le 3 juin 2024 la fermeture de la piscine municipale. "
+        "« Nous n'avons pas le choix », a déclaré Paul Martin. La CGT dénonce une décision brutale, "
+        "selon sa secrétaire, Anne Leroy.\n",
+    "piscine-radio.txt": "La piscine de Villeneuve fermée\n\n"
+        "La piscine municipale de Villeneuve a fermé le 3 juin 2024. « Les bassins sont dangereux », "
+        "a expliqué M. Martin. Selon Anne Leroy, de la CGT, vingt agents sont concernés.\n",
+}
+
+
 def test_dossier_pages_do_not_depend_on_the_hash_seed(tmp_path):
     """Name variants are ordered deterministically, so an unchanged dossier rewrites no page."""
     import os
+    import re
     import subprocess
     import sys
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    env = {**os.environ, "BRIEFING_NO_CACHE": "1"}
+    done = subprocess.run([sys.executable, "-m", "generator", "extract", *sorted(ARTICLES), "--out", "facts", "-q",
+                           "--knowledge", str(root / "knowledge")], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
     pages = []
     for seed in ("1", "2"):
         docs = tmp_path / seed / "docs"
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-m", "generator", "render", "--docs", str(docs), "-q"],
-                              cwd=root, env=env, capture_output=True, text=True)
+        done = subprocess.run([sys.executable, "-m", "generator", "render", "--facts", "facts", "--docs", str(docs),
+                               "--knowledge", str(root / "knowledge"), "-q"],
+                              cwd=tmp_path, env={**env, "PYTHONHASHSEED": seed}, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         pages.append((docs / "acteurs.md").read_text(encoding="utf-8"))
     assert pages[0] == pages[1]
-    assert "\n- **Arcom**" in pages[0]  # one list item per line, not glued to the previous one
+    assert "Paul Martin" in pages[0] and "Anne Leroy" in pages[0]
+    assert re.search(r"^- \*\*", pages[0], re.M)  # list items...
+    assert not re.search(r"\S- \*\*", pages[0])    # ...one per line, never glued to the previous one

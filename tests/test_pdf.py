@@ -236,3 +236,18 @@ def test_an_unchanged_pdf_is_copied_and_a_changed_one_rendered_again(b):
     for name, r in reports.items():
         assert r.pages == _page_count(b.site / "pdf" / f"{name}.pdf")
     assert json.loads(keys_file.read_text(encoding="utf-8"))[OTHER]["key"] != "0" * 64
+
+
+def test_cover_date_is_the_latest_article_date_or_none():
+    from generator.model import Article
+    from generator.pdf.cover import cover, created_meta
+
+    old = Article(slug="a", title="A", published="2023-11-30")
+    new = Article(slug="b", title="B", reference_date="2024-02-01")  # no publication date: its reference date
+    undated = Article(slug="c", title="C")
+    text = cover("Dossier", "Dossier de presse", [("A", old), ("B", new), ("C", undated)], "")
+    assert "État au 1er février 2024" in text and "30 novembre 2023" in text
+    assert created_meta([("A", old), ("B", new)]) == '<meta name="dcterms.created" content="2024-02-01">'
+    alone = cover("C", "article", [("C", undated)], "")
+    assert "État au" not in alone and "Document généré par briefing" in alone
+    assert created_meta([("C", undated), ("X", None)]) == ""

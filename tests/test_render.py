@@ -257,3 +257,32 @@ def test_legal_page_uses_only_kb_and_article(tmp_path: Path):
     assert "Depuis l'article" in text and "Ne provient pas de l'article" in text
     assert "25 juin 2024" in text and "Un événement postérieur" in text
     assert "Un événement antérieur" not in text  # before the article (2024-04-28): not a development
+
+
+# ---------------------------------------------------------------- what render receives
+
+def test_site_articles_give_safe_unique_slugs_in_publication_order():
+    from generator.render import site_articles
+
+    facts = [make_facts("Assets", published="2024-05-02"), make_facts("été/2024", published="2024-04-01"),
+             make_facts("ete-2024", published=None), make_facts("été/2024", published="2023-12-31")]
+    got = [(f.article.slug, f.article.published or f.article.reference_date) for f in site_articles(facts)]
+    # "Assets" would take docs/assets/; two articles may not share a folder; undated by reference date
+    assert got == [("ete-2024-3", "2023-12-31"), ("ete-2024", "2024-04-01"), ("ete-2024-2", "2024-04-28"),
+                   ("article-assets", "2024-05-02")]
+
+
+def test_render_prints_the_dossier_it_is_given(tmp_path: Path):
+    """Render merges nothing itself: the dossier pages show the merge they receive."""
+    from generator.dossier import build_dossier
+    from generator.exports import make_exports
+    from generator.render import render_docs, site_articles
+
+    articles = site_articles([make_facts(), make_facts("second", published="2024-05-02", title="Second")])
+    dossier = build_dossier(articles)
+    kept = dossier.model_copy(update={"events": [e for e in dossier.events if e.precision == "year"]})
+    render_docs(articles, kept, make_exports(articles, kept, "Dossier"), tmp_path / "docs", site_name="Dossier")
+    chrono = (tmp_path / "docs" / "chronologie.md").read_text(encoding="utf-8")
+    assert "L&#39;Arcom est saisie" in chrono or "L'Arcom est saisie" in chrono
+    assert "Marie Dupont dénonce" not in chrono and "Marie Dupont dénonce" in (
+        tmp_path / "docs" / "exemple-lille" / "chronologie.md").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..knowledge import KnowledgeBase
-from ..model import Facts, Person, Source
+from ..model import Claim, Facts, Person, Quote, Source
 from .escape import md_text
 from .labels import date_order
 from .spans import clean_id, render_paragraph
@@ -51,14 +51,14 @@ def page_context(view: ArticleView, kb: KnowledgeBase | None, site_name: str) ->
     }
 
 
-def _speaker(item: Any) -> tuple[str | None, str | None]:
+def _speaker(item: Quote | Claim) -> tuple[str | None, str | None]:
     """(entity id, name as written) of whoever said a quote or made a claim."""
-    if hasattr(item, "speaker"):
+    if isinstance(item, Quote):
         return item.speaker_id, item.speaker
     return item.who_id, item.who
 
 
-def _by_speaker(items: list[Any], people: dict[str, Person], prefix: str, unknown: str) -> list[dict[str, Any]]:
+def _by_speaker(items: list[Quote] | list[Claim], people: dict[str, Person], prefix: str, unknown: str) -> list[dict[str, Any]]:
     """Quotes or claims grouped by who said them (order of first appearance), unattributed last."""
     groups: dict[str, dict[str, Any]] = {}
     for item in items:
@@ -77,7 +77,7 @@ def _by_speaker(items: list[Any], people: dict[str, Person], prefix: str, unknow
     return [g for k, g in groups.items() if k] + ([groups[""]] if "" in groups else [])
 
 
-def _by_person(items: list[Any]) -> dict[str, list[Any]]:
+def _by_person(items: list[Quote] | list[Claim]) -> dict[str, list[Any]]:
     """Quotes or claims of each person of the article (by entity id)."""
     out: dict[str, list[Any]] = {}
     for item in items:

@@ -16,7 +16,8 @@ from itertools import combinations
 
 from markupsafe import Markup
 
-from ..dossier import Dossier, MergedEntity, content_tokens, name_tokens
+from ..dossier import Dossier, MergedEntity, content_tokens
+from ..dossier.names import name_tokens
 from .labels import french_date
 from .speakers import UNKNOWN_ANCHOR
 from .views import ArticleView, fact_link_fn

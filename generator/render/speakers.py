@@ -12,6 +12,7 @@ from typing import Any, Literal
 from markupsafe import Markup
 
 from ..dossier import Dossier, MergedEntity
+from ..model import Claim, Quote
 from ..text import fold, slugify
 from .views import ArticleView
 
@@ -68,9 +69,9 @@ def _item(ref: Any, what: What) -> Any:
     return ref.quote if what == "quotes" else ref.claim
 
 
-def _said_by(item: Any) -> str | None:
+def _said_by(item: Quote | Claim) -> str | None:
     """The name the article gives (a quote's speaker, a claim's who), or None."""
-    return getattr(item, "speaker", None) or getattr(item, "who", None)
+    return item.speaker if isinstance(item, Quote) else item.who
 
 
 def _speaker(e: MergedEntity, refs: list[tuple[str, Any]], by_slug: dict[str, ArticleView],

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from ..knowledge import KnowledgeBase, KnowledgeEntry
 from ..model import Facts, Source
+from ..text import slugify
 from .escape import md_text, safe_url
 from .labels import french_date
 from .spans import SpanIndex, build_span_index
@@ -62,7 +63,7 @@ def default_site_name(articles: list[Facts]) -> str:
 
 
 def _clean_slug(slug: str) -> str:
-    s = re.sub(r"[^a-z0-9-]+", "-", str(slug).lower()).strip("-")
+    s = slugify(str(slug))
     if not s or s in _RESERVED:
         s = f"article-{s or 'sans-nom'}"
     return s

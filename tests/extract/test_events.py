@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def events(facts):
-    return [(e.date, e.precision) for e in facts.events]
+    return [(e.date.iso, e.precision) for e in facts.events]
 
 
 def test_one_event_per_date_with_its_clause(extract):

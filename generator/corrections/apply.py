@@ -1,233 +1,18 @@
-"""Human corrections: `facts/<slug>/corrections.yaml`, applied on every run after extraction.
-
-The file is a YAML list; each item is one correction, applied in file order:
-
-    - fix_speaker: q-3            # quote id
-      speaker: Gérald Darmanin    # a person's name or id (null: the article does not say)
-    - drop: c-7                   # any fact id: quote, claim, event, legal ref, person, org, place
-    - add: quote                  # quote | claim | event | person | organisation | place | legal
-      text: "le texte exact"      # must be in the article word for word: its span is computed
-      speaker: Fabien Roussel
-    - rename: person-2
-      name: Gérald Darmanin
-    - merge: person-5             # merged into the other entity (mentions, roles, aliases, quotes)
-      into: person-2
-    - review: q-1                 # a person checked this fact: shown "✔ vérifié" on the pages
-
-Every item may also carry `note:` (free text, kept for humans) and `expect:` (the target's words,
-or a part of them, when the correction was written: quote text, claim words, event date words or
-clause, legal mention or entity name). With `expect`, a correction whose id now names another fact
-is re-targeted to the one fact holding those words, or reported; it never silently lands on the
-wrong fact.
-
-A correction whose target no longer exists is reported as a warning (`FILE:LINE: …`) and skipped;
-an added fact whose words are not in the article is an error. The tool never writes this file.
-"""
+"""Applying a corrections file to one article's fresh facts, in file order, each correction aimed
+at its target by id and checked against the words it `expect`s."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
-import yaml
-from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
-
-from .errors import BriefingError
-from .model import Article, Claim, Event, Facts, LegalRef, Mention, Organisation, Person, Place, Quote, Source, Strict
-from .partialdate import PartialDate
-from .text import fold
-from .yamlio import line_of, load_raw, validation_errors
-
-CORRECTIONS_FILE = "corrections.yaml"
-
-# the lists of Facts that hold facts with an `id`, and the word used in messages
-FACT_LISTS: dict[str, str] = {
-    "quotes": "quote", "claims": "claim", "events": "event", "legal": "legal reference",
-    "people": "person", "organisations": "organisation", "places": "place",
-}
-ENTITY_LISTS = ("people", "organisations", "places")
-# ids the extractor makes; hand-added facts must not use them (a later extraction could too)
-MACHINE_ID = re.compile(r"(?:q|c|e|legal|person|org|place)-\d+")
-
-NonEmpty = Annotated[str, Field(min_length=1)]
-
-
-# ----------------------------------------------------------------------------- the format
-
-class _Op(Strict):
-    note: str | None = None
-    expect: str | None = None
-
-
-class FixSpeaker(_Op):
-    fix_speaker: NonEmpty
-    speaker: str | None  # required key: null says "the article does not name the speaker"
-
-
-class Drop(_Op):
-    drop: NonEmpty
-
-
-class Review(_Op):
-    review: NonEmpty
-    reviewed: bool = True
-
-
-class Rename(_Op):
-    rename: NonEmpty
-    name: NonEmpty
-
-
-class Merge(_Op):
-    merge: NonEmpty
-    into: NonEmpty
-
-    @model_validator(mode="after")
-    def _distinct(self) -> "Merge":
-        if self.merge == self.into:
-            raise ValueError("merge and into name the same entity")
-        return self
-
-
-class _Add(Strict):
-    note: str | None = None
-    id: str | None = None
-    paragraph: str | None = None  # look for the words in this paragraph only (p1, p2…)
-    occurrence: int = Field(1, ge=1)  # the n-th occurrence of the words (in article order)
-    reviewed: bool = True  # a fact a person added is a fact a person checked
-
-    @field_validator("id")
-    @classmethod
-    def _human_id(cls, v: str | None) -> str | None:
-        if v is not None and (not re.fullmatch(r"[A-Za-z][\w-]*", v) or MACHINE_ID.fullmatch(v)):
-            raise ValueError(f"'{v}' cannot be the id of an added fact: use letters, digits and '-', "
-                             "not the extractor's own form (q-12, person-3…); e.g. q-h1")
-        return v
-
-
-class AddQuote(_Add):
-    add: Literal["quote"]
-    text: NonEmpty
-    speaker: str | None = None
-    cue: str | None = None
-
-
-class AddClaim(_Add):
-    add: Literal["claim"]
-    what: NonEmpty
-    who: str | None = None
-    kind: Literal["direct", "indirect"] = "indirect"
-    cue: str | None = None
-
-
-class AddEvent(_Add):
-    add: Literal["event"]
-    date: PartialDate
-    precision: Literal["day", "month", "year"] | None = None  # default: the shape of `date`
-    approximate: bool = False
-    date_text: NonEmpty  # the article's words for the date
-    text: str | None = None  # default: the sentence holding date_text
-
-    @model_validator(mode="after")
-    def _precision(self) -> "AddEvent":
-        if self.precision is None:
-            self.precision = self.date.precision
-        elif self.precision != self.date.precision:
-            raise ValueError(f"date '{self.date}' is not written at precision '{self.precision}'")
-        return self
-
-
-class AddPerson(_Add):
-    add: Literal["person"]
-    name: NonEmpty
-    roles: list[str] = []
-    mentions: list[NonEmpty] = []  # other words naming them in the article ("le ministre")
-
-
-class AddOrganisation(_Add):
-    add: Literal["organisation"]
-    name: NonEmpty
-    aliases: list[str] = []
-    mentions: list[NonEmpty] = []
-
-
-class AddPlace(AddOrganisation):
-    add: Literal["place"]  # type: ignore[assignment]
-
-
-class AddLegal(_Add):
-    add: Literal["legal"]
-    mention: NonEmpty
-    instrument: str | None = None
-    knowledge_id: str | None = None
-    kind: str | None = None
-
-
-OPS: dict[str, type[BaseModel]] = {"fix_speaker": FixSpeaker, "drop": Drop, "review": Review,
-                                   "rename": Rename, "merge": Merge}
-ADDS: dict[str, type[_Add]] = {"quote": AddQuote, "claim": AddClaim, "event": AddEvent, "person": AddPerson,
-                               "organisation": AddOrganisation, "place": AddPlace, "legal": AddLegal}
-_OP_KEYS = [*OPS, "add"]
-
-
-@dataclass
-class Correction:
-    line: int
-    op: BaseModel
-
-
-# ----------------------------------------------------------------------------- reading
-
-def parse_corrections(path: Path) -> tuple[list[Correction], list[BriefingError]]:
-    """Every valid correction of the file, and one error per invalid item (all of them, with lines)."""
-    try:
-        data, node = load_raw(path)
-    except BriefingError as exc:
-        return [], [exc]
-    if data is None:
-        return [], []
-    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
-        return [], [BriefingError(path, "corrections must be a YAML list (one '- ' item per correction)",
-                                  line=node.start_mark.line + 1 if node is not None else 1)]
-    out: list[Correction] = []
-    errors: list[BriefingError] = []
-    for item, item_node in zip(data, node.value):
-        line = item_node.start_mark.line + 1
-        if not isinstance(item, dict):
-            errors.append(BriefingError(path, f"a correction is a mapping with one of: {', '.join(_OP_KEYS)}", line=line))
-            continue
-        keys = [k for k in _OP_KEYS if k in item]
-        if len(keys) != 1:
-            what = "none" if not keys else " and ".join(keys)
-            errors.append(BriefingError(path, f"a correction needs exactly one of {', '.join(_OP_KEYS)} (found {what})",
-                                        line=line))
-            continue
-        key = keys[0]
-        if key == "add":
-            model = ADDS.get(item["add"]) if isinstance(item["add"], str) else None
-            if model is None:
-                errors.append(BriefingError(path, f"add: '{item['add']}' is not one of {', '.join(ADDS)}",
-                                            line=line_of(item_node, ("add",))))
-                continue
-        else:
-            model = OPS[key]
-        try:
-            out.append(Correction(line, model.model_validate(item)))
-        except ValidationError as exc:
-            errors += validation_errors(path, exc, item_node, context=key)
-    return out, errors
-
-
-def load_corrections(path: Path) -> list[Correction]:
-    """The corrections of `path` ([] when there is no file); the first error is raised."""
-    if not path.exists():
-        return []
-    corrections, errors = parse_corrections(path)
-    if errors:
-        raise errors[0]
-    return corrections
+from ..errors import BriefingError
+from ..model import Article, Claim, Event, Facts, LegalRef, Mention, Organisation, Person, Place, Quote, Source
+from ..text import fold
+from .format import (CORRECTIONS_FILE, ENTITY_LISTS, FACT_LISTS, OPS, AddClaim, AddEvent, AddFact, AddLegal,
+                     AddOrganisation, AddPerson, AddPlace, AddQuote, Correction, Drop, FixSpeaker, Merge, Rename,
+                     Review, load_corrections)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -341,7 +126,7 @@ class _Run:
         ent = self.entity_by_name(name)
         return (ent.name, ent.id) if ent else (name.strip(), None)
 
-    def span(self, c: Correction, op: _Add, words: str, what: str) -> Source:
+    def span(self, c: Correction, op: AddFact, words: str, what: str) -> Source:
         hits = _occurrences(self.f.article, words, paragraph=op.paragraph, whole_words=False)
         where = f" in paragraph {op.paragraph}" if op.paragraph else " in the article"
         if not hits:
@@ -352,7 +137,7 @@ class _Run:
                          f"{len(hits)} time(s){where}")
         return hits[op.occurrence - 1]
 
-    def new_id(self, c: Correction, op: _Add, prefix: str) -> str:
+    def new_id(self, c: Correction, op: AddFact, prefix: str) -> str:
         if op.id:
             if _find(self.f, op.id):
                 self.fail(c, f"add {op.add}: id '{op.id}' is already used by another fact")  # type: ignore[attr-defined]
@@ -435,7 +220,7 @@ class _Run:
             if cl.who_id == old_id:
                 cl.who, cl.who_id = ent.name, ent.id
 
-    def add(self, c: Correction, op: _Add) -> None:
+    def add(self, c: Correction, op: AddFact) -> None:
         a = self.f.article
         if op.paragraph is not None and op.paragraph not in {p.id for p in a.paragraphs}:
             self.fail(c, f"add {op.add}: no paragraph '{op.paragraph}' in the article")  # type: ignore[attr-defined]
@@ -494,7 +279,7 @@ def apply_corrections(facts: Facts, corrections: list[Correction], path: Path) -
     run = _Run(facts.model_copy(deep=True), Path(path))
     for c in corrections:
         op = c.op
-        if isinstance(op, _Add):
+        if isinstance(op, AddFact):
             run.add(c, op)
         else:
             getattr(run, next(k for k in OPS if isinstance(op, OPS[k])))(c, op)
@@ -515,7 +300,7 @@ def check_added_words(article: Article, corrections: list[Correction], path: Pat
     errors = []
     probe = Facts(article=article, summary={"lead": ""})
     for c in corrections:
-        if isinstance(c.op, _Add):
+        if isinstance(c.op, AddFact):
             run = _Run(probe.model_copy(deep=True), path)
             try:
                 run.add(c, c.op)
