@@ -22,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .corrections import CORRECTIONS_FILE, check_added_words, parse_corrections
 from .errors import BriefingError
+from .knowledge import validate_knowledge
 from .model import FACT_FILES, Article
 from .yamlio import line_of, load_raw, validation_errors
 
@@ -185,8 +186,8 @@ def _short(s: str, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def check_facts(root: Path) -> tuple[list[Path], list[BriefingError]]:
-    """(article folders checked, every error found)."""
+def check_facts(root: Path, knowledge: Path = Path("knowledge")) -> tuple[list[Path], list[BriefingError]]:
+    """(article folders checked, every error found), the knowledge base's errors included."""
     root = Path(root)
     if not root.is_dir():
         raise BriefingError(root, "facts folder not found")
@@ -194,4 +195,6 @@ def check_facts(root: Path) -> tuple[list[Path], list[BriefingError]]:
     errors: list[BriefingError] = []
     for folder in folders:
         errors += check_folder(folder)
+    if Path(knowledge).is_dir():
+        errors += validate_knowledge(knowledge)
     return folders, errors

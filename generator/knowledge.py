@@ -1,14 +1,18 @@
 """The curated, sourced knowledge base (``knowledge/*.yaml``): the ONLY source of legal explanations.
 
-Each YAML file holds a list of entries (see the header of ``knowledge/coco-gg-context.yaml``)::
+Each YAML file (one per kind: ``lois.yaml``, ``codes.yaml``, ``institutions.yaml``…) holds a list of entries::
 
     - id: loi-2024-449-sren
-      kind: law                  # law | regulator | code_article | eu_regulation | event | office
+      kind: law            # law | code | code_article | constitution | constitution_article | treaty |
+                           # eu_regulation | regulator | institution | event | office
       official_title: Loi n° 2024-449 du 21 mai 2024 visant à sécuriser et à réguler l'espace numérique
       short_name: Loi SREN
+      aliases: [loi SREN]                           # the names the press uses, matched in articles
+      abbreviations: [{short: SREN, expansion: …}]  # for the site's glossary; written in a source
+      code: Code pénal, articles: ['221-1']         # code and Constitution articles only
       dates: {promulgation: '2024-05-21', ...}
       summary: ...
-      sources: [{url: ..., excerpt: ...}]
+      sources: [{url: ..., excerpt: ..., secondary: true}]   # secondary: not an official page
 
 ``load_knowledge(folder)`` reads every ``*.yaml`` of a folder (sorted by name) into a ``KnowledgeBase``.
 Unknown keys are tolerated (kept on the model); a broken file raises ``BriefingError`` naming the
@@ -33,10 +37,7 @@ A development is *after* a reference date only when its whole period is: ``juin 
 
 from __future__ import annotations
 
-import calendar
 import re
-import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
 
 from .errors import BriefingError
+from .partialdate import PartialDate
+from .text import MONTH_NUMBERS, fold
 from .yamlio import line_of as _line_of, load_raw as _load_raw
 
 # --------------------------------------------------------------------------- models
@@ -54,6 +57,13 @@ class KnowledgeSource(BaseModel):
 
     url: str
     excerpt: str = ""
+
+
+class Abbreviation(BaseModel):
+    """An abbreviation the entry defines; ``expansion`` must be written in its title or a source excerpt."""
+
+    short: str
+    expansion: str
 
 
 class KnowledgeEntry(BaseModel):
@@ -70,7 +80,10 @@ class KnowledgeEntry(BaseModel):
     summary: str = ""
     key_provisions: list[str] = []
     status: str | None = None
-    relation_to_dsa: str | None = None
+    aliases: list[str] = []              # the names the press uses: "loi Evin", "le RGPD", "le 49.3"
+    abbreviations: list[Abbreviation] = []
+    code: str | None = None              # code_article / constitution_article: "Code pénal", "Constitution"
+    articles: list[str] = []             # their article numbers: "221-1", "49"
     sources: list[KnowledgeSource] = []
 
     @field_validator("dates", mode="before")
@@ -83,15 +96,14 @@ class KnowledgeEntry(BaseModel):
             return {str(k): "" if v is None else str(v) for k, v in value.items()}
         return value
 
-    @field_validator("key_provisions", "sources", mode="before")
+    @field_validator("key_provisions", "sources", "aliases", "abbreviations", "articles", mode="before")
     @classmethod
     def _none_is_empty(cls, value: Any) -> Any:
         return [] if value is None else value
 
     def texts(self) -> list[str]:
         """The curated prose of the entry (not the source excerpts), for derived indexes."""
-        out = [self.official_title, self.short_name or "", self.summary, self.status or "",
-               self.relation_to_dsa or ""]
+        out = [self.official_title, self.short_name or "", self.summary, self.status or ""]
         out += list(self.dates.values()) + list(self.key_provisions)
         return [t for t in out if t]
 
@@ -101,56 +113,43 @@ class Development:
     """One dated line of an entry's ``dates:`` mapping."""
 
     entry: KnowledgeEntry
-    key: str          # the ``dates:`` key ("promulgation", "fermeture", …) or "id"
-    date: str         # ISO at the precision given: 2024-06-25, 2024-06 or 2024
-    precision: str    # day | month | year
-    approximate: bool
-    text: str         # the raw value
+    key: str            # the ``dates:`` key ("promulgation", "fermeture", …) or "id"
+    when: PartialDate   # at the precision the value gives; approximate when not at its start
+    text: str           # the raw value
+
+    @property
+    def date(self) -> str:
+        return self.when.iso
+
+    @property
+    def precision(self) -> str:
+        return self.when.precision
+
+    @property
+    def approximate(self) -> bool:
+        return self.when.approximate
 
     @property
     def first_day(self) -> str:
-        return _period(self.date)[0]
+        return self.when.first_day.isoformat()
 
     @property
     def last_day(self) -> str:
-        return _period(self.date)[1]
+        return self.when.last_day.isoformat()
 
 
-# --------------------------------------------------------------------------- text helpers
+# --------------------------------------------------------------------------- dates in values
 
-MONTHS = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-}
 MONTH_RE = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"
 
 
-def strip_accents(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=None)
-def fold_char(c: str) -> str:
-    """One character in, one character out: lower case, no accent, straight apostrophe/space."""
-    if c in "’‘`´ʼ":
-        return "'"
-    if c in "\u00a0\u202f\u2009":
-        return " "
-    if c in "‐‑‒–":
-        return "-"
-    base = unicodedata.normalize("NFD", c)[0]
-    low = base.lower()
-    return low if len(low) == 1 else base
-
-
-@lru_cache(maxsize=8192)
-def fold(s: str) -> str:
-    """Offset-preserving fold: ``len(fold(s)) == len(s)``, so spans found in it index ``s``."""
-    return "".join(fold_char(c) for c in s)
+def search_fold(s: str) -> str:
+    """The one fold, offset-preserving: ``len(search_fold(s)) == len(s)``, so spans found in it index ``s``."""
+    return fold(s, keep_offsets=True)
 
 
 def french_date_to_iso(day: str | None, month: str, year: str) -> str:
-    m = MONTHS[strip_accents(month.lower())]
+    m = MONTH_NUMBERS[fold(month)]
     if day:
         d = int(day.lower().replace("er", ""))
         return f"{int(year):04d}-{m:02d}-{d:02d}"
@@ -160,51 +159,33 @@ def french_date_to_iso(day: str | None, month: str, year: str) -> str:
 _ISO_START = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?![\d/-])")
 _FR_DATE = re.compile(rf"\b(\d{{1,2}}(?:er)?\s+)?({MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
 _FR_FULL = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
-_ISO_ANY = re.compile(r"(?<![\w/-])(\d{4})-(\d{2})-(\d{2})(?![\w/-])")
 
 
-def _valid(iso: str) -> bool:
-    parts = [int(p) for p in iso.split("-")]
-    if not 1000 <= parts[0] <= 2999:
-        return False
-    if len(parts) > 1 and not 1 <= parts[1] <= 12:
-        return False
-    if len(parts) > 2 and not 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]:
-        return False
-    return True
+def _partial(iso: str, approximate: bool = False) -> PartialDate | None:
+    """The PartialDate of an ISO string, None when no such day exists (or before year 1000)."""
+    try:
+        d = PartialDate.parse(iso, approximate=approximate)
+    except ValueError:
+        return None
+    return d if d.year >= 1000 else None
+
+
+def parse_when(value: str) -> PartialDate | None:
+    """The date of a ``dates:`` value: at its start (exact), else its first full French date (approximate)."""
+    value = value.strip()
+    if (m := _ISO_START.match(value)) and (d := _partial("-".join(p for p in m.groups() if p))):
+        return d
+    if (m := _FR_DATE.match(value)) and (d := _partial(french_date_to_iso(m.group(1), m.group(2), m.group(3)))):
+        return d
+    if (m := _FR_FULL.search(value)):
+        return _partial(french_date_to_iso(m.group(1), m.group(2), m.group(3)), approximate=True)
+    return None
 
 
 def parse_date_value(value: str) -> tuple[str, bool] | None:
     """(ISO date at the given precision, approximate) for a ``dates:`` value, or None."""
-    value = value.strip()
-    m = _ISO_START.match(value)
-    if m:
-        iso = "-".join(p for p in m.groups() if p)
-        if _valid(iso):
-            return iso, False
-    m = _FR_DATE.match(value)
-    if m:
-        iso = french_date_to_iso(m.group(1), m.group(2), m.group(3))
-        if _valid(iso):
-            return iso, False
-    m = _FR_FULL.search(value)
-    if m:
-        iso = french_date_to_iso(m.group(1), m.group(2), m.group(3))
-        if _valid(iso):
-            return iso, True
-    return None
-
-
-def _period(iso: str) -> tuple[str, str]:
-    """First and last day an ISO date of any precision can mean."""
-    parts = iso.split("-")
-    y = int(parts[0])
-    if len(parts) == 1:
-        return f"{y:04d}-01-01", f"{y:04d}-12-31"
-    m = int(parts[1])
-    if len(parts) == 2:
-        return f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
-    return iso, iso
+    d = parse_when(value)
+    return (d.iso, d.approximate) if d else None
 
 
 # --------------------------------------------------------------------------- names and aliases
@@ -283,9 +264,11 @@ def long_form_before(words: list[str], acronym: str, max_skips: int = 2) -> int 
 
 
 class KnowledgeBase:
-    def __init__(self, entries: list[KnowledgeEntry]):
+    def __init__(self, entries: list[KnowledgeEntry],
+                 origins: dict[str, tuple[Path, int | None]] | None = None):
         self.entries = entries
         self._by_id = {e.id: e for e in entries}
+        self.origins = origins or {}   # entry id -> (file, line), for error messages
 
     def __iter__(self):
         return iter(self.entries)
@@ -301,22 +284,18 @@ class KnowledgeBase:
     def developments(self) -> list[Development]:
         out: list[Development] = []
         for e in self.entries:
-            found = []
-            for key, value in e.dates.items():
-                parsed = parse_date_value(value)
-                if parsed:
-                    iso, approx = parsed
-                    found.append(Development(e, key, iso, _precision(iso), approx, value))
+            found = [Development(e, key, when, value) for key, value in e.dates.items()
+                     if (when := parse_when(value)) is not None]
             if not found:
                 m = re.search(r"(?<!\d)(\d{4}-\d{2}(?:-\d{2})?)(?!\d)", e.id)
-                if m and _valid(m.group(1)):
-                    found.append(Development(e, "id", m.group(1), _precision(m.group(1)), True, e.id))
+                if m and (when := _partial(m.group(1), approximate=True)):
+                    found.append(Development(e, "id", when, e.id))
             out += found
         return sorted(out, key=lambda d: (d.first_day, d.entry.id, d.key))
 
     def developments_after(self, date_iso: str, kinds: set[str] | None = None) -> list[Development]:
         """Developments whose whole period lies after the whole period of ``date_iso``."""
-        ref_last = _period(date_iso)[1]
+        ref_last = PartialDate.parse(date_iso).last_day.isoformat()
         return [d for d in self.developments()
                 if d.first_day > ref_last and (kinds is None or d.entry.kind in kinds)]
 
@@ -336,7 +315,8 @@ class KnowledgeBase:
     def abbreviations(self) -> dict[str, str]:
         """Abbreviation -> expansion, for the Material ``*[ABBR]: …`` glossary.
 
-        1. From entries of kind law / eu_regulation / regulator (``NAMED_KINDS``): every one-word short name
+        0. Each entry's own ``abbreviations:`` (sourced: checked by ``validate_knowledge``).
+        1. From entries naming an instrument or a body (``NAMED_KINDS``): every one-word short name
            (``Arcom``, ``JUNALCO``, ``LCEN``, ``LEN``, ``DSA``, ``RSN``), the acronym of a
            ``Loi XXX`` short name (``SREN``) and a ``(XXX)`` acronym in the official title
            (``PHAROS``). Expansion: the short name's own parenthetical when it is a spelled-out
@@ -345,7 +325,7 @@ class KnowledgeBase:
         3. ``Long form (XXX)`` inside the curated prose or the source excerpts, when the initials spell the acronym
            (``Commission nationale de l'informatique et des libertés (CNIL)``).
         """
-        out: dict[str, str] = {}
+        out: dict[str, str] = {a.short: a.expansion for e in self.entries for a in e.abbreviations}
         for e in self.entries:
             if e.kind not in NAMED_KINDS:
                 continue
@@ -353,7 +333,7 @@ class KnowledgeBase:
             for outer, inner in short_name_parts(e.short_name):
                 names = [outer] + inner
                 m = re.match(r"^[Ll]oi\s+([A-Z][A-Za-z]{1,11})$", outer)
-                if m:
+                if m and sum(c.isupper() for c in m.group(1)) >= 2:  # "Loi SREN", not "Loi Avia"
                     out.setdefault(m.group(1), title)
                 for i, name in enumerate(names):
                     if not is_acronym(name):
@@ -363,12 +343,13 @@ class KnowledgeBase:
             for acr in TITLE_ACRONYM_RE.findall(e.official_title):
                 if sum(c.isupper() for c in acr) >= 2:
                     out.setdefault(acr, title)
-        for e in self.entries:
+        legal = [e for e in self.entries if e.kind not in ("event", "office")]  # not parties, not papers
+        for e in legal:
             for text in e.texts():
                 for m in EMBEDDED_LAW_RE.finditer(text):
                     if m.group("acr"):
                         out.setdefault(m.group("acr"), embedded_title(m))
-        for e in self.entries:
+        for e in legal:
             for text in e.texts() + [s.excerpt for s in e.sources]:
                 for m in re.finditer(r"\(([A-Z][A-Za-z]{1,11})\)", text):
                     acr = m.group(1)
@@ -377,14 +358,14 @@ class KnowledgeBase:
                     words = text[: m.start()].split()[-(len(acr) * 3 + 4):]
                     start = long_form_before(words, acr)
                     if start is not None:
-                        long = " ".join(words[start:]).strip(",;: ")
+                        long = re.sub(r"^(?:l['’]|la |le |les )", "", " ".join(words[start:]).strip(",;: "),
+                                      flags=re.IGNORECASE)
                         out[acr] = long[0].upper() + long[1:]
         return dict(sorted(out.items(), key=lambda kv: kv[0].casefold()))
 
 
-LEGAL_KINDS = {"law", "eu_regulation", "regulator", "code_article"}
 # kinds whose short name is a name of the thing itself (a code article's short name is an offence)
-NAMED_KINDS = {"law", "eu_regulation", "regulator"}
+NAMED_KINDS = {"law", "eu_regulation", "regulator", "institution", "code", "constitution", "treaty"}
 
 # "Loi n° 2023-22 du 24 janvier 2023 d'orientation et de programmation … (LOPMI)" inside curated prose
 EMBEDDED_LAW_RE = re.compile(
@@ -403,10 +384,6 @@ def embedded_title(m: re.Match[str]) -> str:
         text = text[: text.rfind("(")]
     text = text.strip()
     return text[0].upper() + text[1:]
-
-
-def _precision(iso: str) -> str:
-    return {1: "year", 2: "month", 3: "day"}[len(iso.split("-"))]
 
 
 # --------------------------------------------------------------------------- loading
@@ -445,4 +422,62 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
                                     f"(first in {first}:{first_line})", line=line)
             where[entry.id] = (path, line)
             entries.append(entry)
-    return KnowledgeBase(entries)
+    return KnowledgeBase(entries, where)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def validate_knowledge(folder: Path | str) -> list[BriefingError]:
+    """Every problem of the base, one ``file:line: message`` each (``briefing check``).
+
+    An entry must have sources, each with a URL and a verbatim excerpt; its ``dates:`` values must
+    hold a real date; an alias or abbreviation must name one entry only, and an abbreviation's
+    expansion must be written in the entry's title or in one of its excerpts (sourced, not typed).
+    """
+    try:
+        kb = load_knowledge(folder)
+    except BriefingError as exc:
+        return [exc]
+    errors: list[BriefingError] = []
+    owners: dict[str, set[str]] = {}
+    for e in kb.entries:
+        path, line = kb.origins.get(e.id, (Path(folder), None))
+        problems = _entry_problems(e)
+        errors += [BriefingError(path, f"knowledge entry {e.id!r}: {p}", line=line) for p in problems]
+        for name in e.aliases + [a.short for a in e.abbreviations]:
+            owners.setdefault(_norm(name) if " " in name else name, set()).add(e.id)
+    for name, ids in sorted(owners.items()):
+        if len(ids) > 1:
+            first = sorted(ids)[0]
+            path, line = kb.origins.get(first, (Path(folder), None))
+            errors.append(BriefingError(path, f"alias {name!r} is ambiguous: {', '.join(sorted(ids))}", line=line))
+    return errors
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", fold(s)).strip()
+
+
+def _entry_problems(e: KnowledgeEntry) -> list[str]:
+    out = []
+    if not e.sources:
+        out.append("no source")
+    for i, s in enumerate(e.sources):
+        if not re.match(r"^https?://\S+$", s.url.strip()):
+            out.append(f"source {i + 1}: not an http(s) URL: {s.url!r}")
+        if not s.excerpt.strip():
+            out.append(f"source {i + 1}: no excerpt ({s.url})")
+    for key, value in e.dates.items():
+        iso = _ISO_START.match(value)
+        if iso and not _partial("-".join(p for p in iso.groups() if p)):
+            out.append(f"dates.{key}: not a real date: {value!r}")
+        elif parse_date_value(value) is None and not _FR_DATE.search(value):
+            out.append(f"dates.{key}: no date in {value!r}")
+    written = [_norm(e.official_title)] + [_norm(s.excerpt) for s in e.sources]
+    for a in e.abbreviations:
+        if not any(_norm(a.expansion) in w for w in written):
+            out.append(f"abbreviation {a.short}: expansion not in the title or an excerpt")
+        if not any(a.short in s.excerpt or a.short in e.official_title for s in e.sources):
+            out.append(f"abbreviation {a.short}: not in the title or an excerpt")
+    return out

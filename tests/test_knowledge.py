@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import BriefingError
-from generator.knowledge import KnowledgeBase, KnowledgeEntry, load_knowledge, parse_date_value
+from generator.knowledge import KnowledgeBase, KnowledgeEntry, load_knowledge, parse_date_value, validate_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
@@ -118,3 +118,75 @@ def test_abbreviations_come_from_the_base(kb):
     assert "UE" not in abbr  # "Règlement (UE) 2022/2065" does not define UE
     assert "Proxénétisme" not in abbr  # a code article's short name is an offence, not an abbreviation
     assert list(abbr) == sorted(abbr, key=str.casefold)
+
+
+def test_the_shipped_base_passes_its_own_validation():
+    assert [str(e) for e in validate_knowledge(KNOWLEDGE)] == []
+
+
+def _write(folder: Path, name: str, text: str) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_validation_reports_each_problem_with_its_file_and_line(tmp_path):
+    kb = tmp_path / "kb"
+    _write(kb, "a.yaml", """\
+- id: sans-source
+  kind: law
+  official_title: Loi n° 1 du 1er janvier 2000
+- id: extrait-vide
+  kind: law
+  official_title: Loi n° 2 du 2 janvier 2000
+  dates: {promulgation: '2000-02-30', publication: un jour}
+  sources: [{url: 'https://example.org/a', excerpt: ''}]
+- id: sigle-invente
+  kind: regulator
+  official_title: Haute autorité des essais
+  aliases: [la HAE]
+  abbreviations: [{short: HAE, expansion: Haute autorité des épreuves}]
+  sources: [{url: 'ftp://example.org', excerpt: La Haute autorité des essais (HAE) contrôle les essais.}]
+""")
+    _write(kb, "b.yaml", """\
+- id: homonyme
+  kind: regulator
+  official_title: Haute assemblée des experts
+  aliases: [la  HAE]
+  sources: [{url: 'https://example.org/b', excerpt: La Haute assemblée des experts se réunit.}]
+""")
+    messages = [str(e) for e in validate_knowledge(kb)]
+    assert any(m.startswith(f"{kb / 'a.yaml'}:1: ") and "'sans-source': no source" in m for m in messages)
+    assert any(":4: " in m and "dates.promulgation: not a real date" in m for m in messages)
+    assert any("dates.publication: no date in 'un jour'" in m for m in messages)
+    assert any("source 1: no excerpt" in m for m in messages)
+    assert any("not an http(s) URL" in m for m in messages)
+    assert any("abbreviation HAE: expansion not in the title or an excerpt" in m for m in messages)
+    assert any("alias 'la hae' is ambiguous: homonyme, sigle-invente" in m for m in messages)
+    assert len(messages) == 7
+
+
+def test_validation_reports_a_duplicate_id_instead_of_raising(tmp_path):
+    entry = "- id: x\n  kind: law\n  official_title: X\n  sources: [{url: 'https://e.org', excerpt: X}]\n"
+    _write(tmp_path / "kb", "a.yaml", entry)
+    _write(tmp_path / "kb", "b.yaml", entry)
+    [error] = validate_knowledge(tmp_path / "kb")
+    assert "duplicate knowledge id 'x'" in str(error)
+
+
+def test_an_entry_s_own_abbreviations_come_first(kb):
+    assert kb.abbreviations()["SREN"] == kb.get("loi-2024-449-sren").official_title
+    entry = KnowledgeEntry(id="e", kind="event", official_title="Haute autorité des essais",
+                           abbreviations=[{"short": "HAE", "expansion": "Haute autorité des essais"}])
+    assert KnowledgeBase([entry]).abbreviations() == {"HAE": "Haute autorité des essais"}
+
+
+def test_briefing_check_reports_the_knowledge_base_errors(tmp_path):
+    from generator.check import check_facts
+
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    _write(tmp_path / "kb", "a.yaml", "- id: x\n  kind: law\n  official_title: X\n")
+    _folders, errors = check_facts(facts, knowledge=tmp_path / "kb")
+    assert [e.line for e in errors] == [1] and "'x': no source" in str(errors[0])
+    _folders, errors = check_facts(facts, knowledge=KNOWLEDGE)
+    assert errors == []

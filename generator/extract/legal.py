@@ -1,34 +1,18 @@
-"""Legal references in French text: laws, code articles, EU acts, regulators and legal institutions.
+"""Legal references in French text: laws, code and Constitution articles, EU acts, institutions.
 
 ``find_legal_references(paragraphs, kb)`` returns one ``LegalRef`` per mention, ids ``legal-1``…
 in text order. ``instrument`` is only ever a title written in the knowledge base: an
-unidentified mention keeps ``instrument=None`` (a title is never made up).
+unidentified mention keeps ``instrument=None`` (a title is never made up). What identifies an
+entry is derived from the entries themselves (see ``legal_index``).
 
-How a mention is identified — every key is derived from the knowledge entries, none is written
-for a particular article:
+Mentions are also found without a knowledge entry — the common citation forms: a law by date
+(``la loi du 26 février 2023``), by number (``loi n° 2012-345``), by year (``la loi de 1985``), by
+name (``la loi Machin``) or by purpose (``la loi visant à …``); a code article (``l'article L. 1234-5
+du code du travail``); a Constitution article; an EU act (``directive 2000/31/CE``).
 
-* **law number** — ``n° 2023-566`` in an entry's ``official_title``;
-* **promulgation date** — ``du 7 juillet 2023`` in the title, or ``dates.promulgation``;
-  a date shared by two laws identifies neither;
-* **purpose words** — the title's words after the date (``visant à sécuriser et à réguler l'espace
-  numérique``): a ``loi`` followed by at least 80 % of those content words (3 or more) in its clause;
-* **names** — from ``short_name`` of law / eu_regulation / regulator entries: one-word names
-  and acronyms (``Arcom``, ``LCEN``, ``DSA``), ``Loi XXX`` (``SREN``), ``loi Name`` inside it
-  (``proposition de loi Marcangeli``), « quoted » names (only right after ``loi``), spelled-out
-  names (``Digital Services Act``, ``règlement sur les services numériques``), the ``(ACRONYM)`` and
-  the long form of a regulator's title;
-* **code articles** — ``Code pénal, article 225-12-1 … et article 225-12-2`` in the title of a
-  ``code_article`` entry gives keys (pénal, 225-12-1), (pénal, 225-12-2); a hyphenated article number
-  without its code matches when only one code has it; the entry's short name, when it is an offence
-  of two content words or more (``Apologie du terrorisme``), is matched with small-word slack
-  (``recours à la prostitution sur mineur``);
-* **laws described inside an entry** — ``Loi n° 2023-22 du 24 janvier 2023 d'orientation … (LOPMI)``
-  written in an entry's curated prose: its number, date and acronym give that title, and
-  ``knowledge_id`` is the entry that describes it.
-
-Event and office entries are never matched: they are not legal instruments.
-Mentions are also detected without a knowledge entry (``loi du 26 février 2023``, ``RGPD``,
-``CNIL``, ``article 40 du code de procédure pénale``): they are kept with ``instrument=None``.
+A mention ends where the instrument's name ends: a purpose clause stops at a comma, a date, a
+number or a verb, so ``la proposition de loi relative à la sécurité globale, vendredi 20 novembre,
+par 146 voix pour`` is only ``la proposition de loi relative à la sécurité globale``.
 Matching runs on an offset-preserving fold of the text (lower case, no accents), so
 ``paragraph.text[start:end]`` is always the mention.
 """
@@ -36,256 +20,49 @@ Matching runs on an offset-preserving fold of the text (lower case, no accents),
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..knowledge import (
-    EMBEDDED_LAW_RE,
-    MONTH_RE,
-    NAMED_KINDS,
-    KnowledgeBase,
-    KnowledgeEntry,
-    embedded_title,
-    fold,
-    french_date_to_iso,
-    is_acronym,
-    short_name_parts,
-    strip_accents,
-)
+from ..knowledge import MONTH_RE, KnowledgeBase, french_date_to_iso, search_fold
 from ..model import LegalRef, Paragraph, Source
+from .legal_index import Alias, LegalIndex, Target, build_index, content_words, norm_num
 
-# ----------------------------------------------------------------------------- generic vocabulary
-# Well-known French/EU legal bodies and acts, for DETECTION only: they never give a title.
+__all__ = ["LegalIndex", "build_index", "find_legal_references"]
+
+# Well-known bodies and acts, for DETECTION only: they never give a title.
 GENERIC_NAMES: dict[str, str] = {
-    "CNIL": "regulator",
-    "Commission nationale de l'informatique et des libertés": "regulator",
-    "DGCCRF": "regulator",
-    "Arcep": "regulator",
-    "Hadopi": "regulator",
-    "Autorité de la concurrence": "regulator",
-    "Défenseur des droits": "regulator",
-    "Conseil constitutionnel": "institution",
-    "Conseil d'État": "institution",
-    "RGPD": "eu_regulation",
-    "règlement général sur la protection des données": "eu_regulation",
-    "DMA": "eu_regulation",
-    "Digital Markets Act": "eu_regulation",
-    "DSA": "eu_regulation",
-    "Digital Services Act": "eu_regulation",
-    "LCEN": "law",
+    "DGCCRF": "regulator", "Arcep": "regulator", "Hadopi": "regulator",
+    "Conseil supérieur de l'audiovisuel": "regulator", "Conseil d'État": "institution",
+    "Conseil constitutionnel": "institution", "Cour de justice de l'Union européenne": "institution",
+    "Cour européenne des droits de l'homme": "institution", "CEDH": "institution",
+    "RGPD": "eu_regulation", "DMA": "eu_regulation", "DSA": "eu_regulation", "LCEN": "law",
 }
+_CASE_SENSITIVE_GENERIC = {"DMA", "DSA", "CEDH", "RGPD", "LCEN", "DGCCRF"}
 
-CODES = [
-    "penal", "de procedure penale", "civil", "de procedure civile", "du travail", "de commerce",
-    "de la consommation", "de l'education", "de la sante publique", "de la securite interieure",
-    "des postes et des communications electroniques", "monetaire et financier",
-    "general des impots", "de justice administrative", "de la propriete intellectuelle",
-    "de l'action sociale et des familles", "electoral", "des douanes", "de la route",
-    "de l'environnement", "general des collectivites territoriales",
-    "de l'entree et du sejour des etrangers et du droit d'asile", "de la justice penale des mineurs",
-]
-_CODE_RE = "|".join(re.escape(c) for c in sorted(CODES, key=len, reverse=True))
-_ART_NUM = r"(?:[lrd]\.?\s?)?\d+(?:-\d+)*"
-CODE_ARTICLE_RE = re.compile(
-    rf"\b(?:l'|les\s+|aux\s+|des\s+)?articles?\s+(?P<nums>{_ART_NUM}(?:\s*(?:,|et|ou|a)\s*{_ART_NUM})*)"
-    rf"(?:\s+(?:du|de\s+notre)\s+code\s+(?P<code>{_CODE_RE})\b)?"
-)
-ARTICLE_PREFIX_RE = re.compile(rf"(?:\b(?:l'|les\s+)?articles?\s+{_ART_NUM}\s+(?:de\s+la|de\s+l'|du)\s+)$")
-
-_DET = r"(?:(?:la|une|cette|sa|leur)\s+)?"
-LAW_ANCHOR_RE = re.compile(rf"(?<![\w-]){_DET}(?:(?:proposition|projet)\s+de\s+)?loi(?![\w-])")
+_ART_NUM = r"(?:[lrd]\.?\s?)?\d+(?:[-.]\d+)*"
+ARTICLE_PREFIX_RE = re.compile(rf"(?:\b(?:l'|les\s+)?articles?\s+{_ART_NUM}\s+(?:de\s+la|de\s+l'|du|de)\s+)$")
+_DET = r"(?:(?:la|une|cette|sa|leur|une\s+nouvelle|la\s+nouvelle|la\s+future|le|un|ce|son)\s+)?"
+LAW_ANCHOR_RE = re.compile(rf"(?<![\w-]){_DET}(?:(?:proposition|projet)\s+de\s+)?loi(?:\s+(?:organique|constitutionnelle))?(?![\w-])")
+_BILL_BEFORE_RE = re.compile(rf"{_DET}(?:(?:proposition|projet)\s+de\s+)?$")
 NUMBER_RE = re.compile(r"\s*(?:n\s?[°ºo]|numero)\s*(\d{2,4}-\d{1,5})\b")
-DATE_RE = re.compile(rf"\s*du\s+(\d{{1,2}})(?:er)?\s+({strip_accents(MONTH_RE)})\s+(\d{{4}})\b")
+DATE_RE = re.compile(rf"\s*du\s+(\d{{1,2}})(?:er)?\s+({search_fold(MONTH_RE)})\s+(\d{{4}})\b")
+YEAR_RE = re.compile(r"\s+de\s+(1[89]\d\d|20\d\d)\b")
 NAME_RE = re.compile(r"\s+(?:dite\s+)?([A-ZÉ][\w-]*)")
-QUOTED_RE = re.compile(r"\s*(?:dite\s+)?[«\"]\s*([^»\"]{2,80}?)\s*[»\"]")
+QUOTED_RE = re.compile(r"\s*(?:dite\s+)?[«\"“]\s*([^»\"”]{2,80}?)\s*[»\"”]")
 PURPOSE_RE = re.compile(
-    r"\s*\(?\s*((?:visant|vise|relative?|relatif|pour|portant|tendant|renforcant|d'orientation|sur|contre)"
+    r"\s*\(?\s*((?:visant|vise|relative?|relatif|pour|portant|tendant|renforcant|d'orientation|sur|contre|"
+    r"de\s+finances|de\s+financement|de\s+programmation|d'urgence|de\s+simplification|de\s+modernisation)"
     r"\b[^.;:()«»\"]{3,200})"
 )
-STRONG_PURPOSE = re.compile(r"^(?:visant|relative?|relatif|portant|tendant|renforcant|d'orientation)\b")
-EU_RE = re.compile(r"\b(?:le\s+)?(?:reglement|directive)\s*(?:\((?:ue|ce|cee)\)\s*)?(?:n°\s*)?(\d{2,4}/\d{1,4}(?:/\w+)?)")
-
-STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur", "pour",
-             "dans", "par", "un", "une", "ou", "qui", "que", "se", "s", "son", "sa", "ses"}
-
-
-def content_words(s: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", fold(s)) if w not in STOPWORDS]
-
-
-def flexible_phrase(phrase: str) -> re.Pattern[str] | None:
-    """A folded phrase as a regex: content words in order, plural -s/-x allowed, up to
-    three short words (≤ 4 letters) between them (``d'un mineur`` ~ ``sur mineur``)."""
-    words = content_words(phrase)
-    if not words:
-        return None
-    gap = r"(?:[\s'-]+\w{1,4}){0,3}[\s'-]+"
-    body = gap.join(re.escape(w) + r"[sx]?" for w in words)
-    return re.compile(rf"(?<!\w){body}(?!\w)")
-
-
-# ----------------------------------------------------------------------------- index
-
-
-@dataclass
-class Target:
-    """What a key identifies: a knowledge entry, or a law described inside one."""
-
-    knowledge_id: str
-    instrument: str
-    kind: str
-
-
-@dataclass
-class LegalIndex:
-    numbers: dict[str, Target] = field(default_factory=dict)          # "2023-566", "2022/2065"
-    dates: dict[str, list[Target]] = field(default_factory=dict)      # "2023-07-07"
-    purposes: list[tuple[list[str], Target]] = field(default_factory=list)
-    names: dict[str, Target] = field(default_factory=dict)            # folded name after "loi"
-    quoted: dict[str, Target] = field(default_factory=dict)           # folded « name » after "loi"
-    standalone: list[tuple[str, Target, bool]] = field(default_factory=list)  # (alias, target, case-sensitive)
-    articles: dict[tuple[str, str], Target] = field(default_factory=dict)    # (code, "225-12-1")
-    offences: list[tuple[re.Pattern[str], Target]] = field(default_factory=list)
-    alias_regex: re.Pattern[str] | None = None  # built on first use by _alias_plan
-    alias_table: dict[str, tuple[str, "Target | None", bool]] = field(default_factory=dict)
-
-
-def _title_keys(title: str) -> tuple[str | None, str | None, str | None]:
-    """(number, ISO date, purpose words) of a law title ``Loi n° N du D M Y purpose``."""
-    t = fold(title)
-    num = re.search(r"n\s?°\s*(\d{2,4}[-/]\d{1,5})", t) or re.search(r"\(ue\)\s*(\d{4}/\d{1,5})", t)
-    date = re.search(rf"\bdu\s+(\d{{1,2}})(?:er)?\s+({strip_accents(MONTH_RE)})\s+(\d{{4}})\b", t)
-    iso = french_date_to_iso(date.group(1), date.group(2), date.group(3)) if date else None
-    purpose = t[date.end():].strip() if date else None
-    if purpose:
-        purpose = re.split(r"[(;]", purpose)[0].strip(" ,")
-    return (num.group(1) if num else None), iso, (purpose or None)
-
-
-def build_index(kb: KnowledgeBase) -> LegalIndex:
-    idx = LegalIndex()
-    owned_numbers: set[str] = set()
-    for e in kb.entries:
-        if e.kind in NAMED_KINDS:
-            _index_named(idx, e, owned_numbers)
-        elif e.kind == "code_article":
-            _index_article(idx, e)
-    # laws described inside an entry's curated prose (first entry in file order describes it)
-    for e in kb.entries:
-        for text in e.texts():
-            for m in EMBEDDED_LAW_RE.finditer(text):
-                num = m.group("num")
-                if num in owned_numbers:
-                    continue
-                title = embedded_title(m)
-                kind = strip_accents(m.group("type").lower())
-                kind = {"decret": "decree"}.get(kind, "law" if kind == "loi" else kind)
-                old = idx.numbers.get(num)
-                if old and len(old.instrument) >= len(title):
-                    continue
-                target = Target(e.id, title, kind)
-                if old:  # a longer title for the same law: keep the first describing entry
-                    target.knowledge_id = old.knowledge_id
-                idx.numbers[num] = target
-    for num, target in list(idx.numbers.items()):
-        if num in owned_numbers:
-            continue
-        num_, iso, purpose = _title_keys(target.instrument)
-        if iso and target.kind == "law":
-            idx.dates.setdefault(iso, []).append(target)
-        if purpose and len(content_words(purpose)) >= 3:
-            idx.purposes.append((content_words(purpose), target))
-    for e in kb.entries:  # acronyms given to embedded laws: "(LOPMI)"
-        for text in e.texts():
-            for m in EMBEDDED_LAW_RE.finditer(text):
-                acr = m.group("acr")
-                if acr and m.group("num") not in owned_numbers and fold(acr) not in idx.names:
-                    target = idx.numbers[m.group("num")]
-                    idx.names[fold(acr)] = target
-                    idx.standalone.append((acr, target, True))
-    return idx
-
-
-def _index_named(idx: LegalIndex, e: KnowledgeEntry, owned_numbers: set[str]) -> None:
-    target = Target(e.id, e.official_title, e.kind)
-    num, iso, purpose = _title_keys(e.official_title)
-    if num:
-        idx.numbers[num] = target
-        owned_numbers.add(num)
-    dates = {iso} if iso else set()
-    if e.kind == "law" and re.match(r"^\d{4}-\d{2}-\d{2}$", e.dates.get("promulgation", "").strip()):
-        dates.add(e.dates["promulgation"].strip())
-    for d in dates:
-        if e.kind == "law":
-            idx.dates.setdefault(d, []).append(target)
-    if purpose and len(content_words(purpose)) >= 3:
-        idx.purposes.append((content_words(purpose), target))
-    # names
-    for outer, inner in short_name_parts(e.short_name):
-        for name in [outer] + inner:
-            name = name.strip()
-            m = re.match(r"^[Ll]oi\s+(.+)$", name)
-            if m:
-                rest = m.group(1).strip()
-                q = re.match(r"^«\s*(.+?)\s*»$", rest)
-                if q:
-                    idx.quoted[fold(q.group(1))] = target
-                elif is_acronym(rest):
-                    idx.names[fold(rest)] = target
-                    if sum(c.isupper() for c in rest) >= 2:
-                        idx.standalone.append((rest, target, True))
-                continue
-            m = re.search(r"\bloi\s+([A-Z][\w-]+)$", name)  # "proposition de loi Marcangeli"
-            if m:
-                idx.names[fold(m.group(1))] = target
-                continue
-            if is_acronym(name):
-                idx.names[fold(name)] = target
-                idx.standalone.append((name, target, len(name) <= 4 and name.isupper()))
-            elif _is_spelled_name(name):
-                idx.standalone.append((name, target, False))
-    for acr in re.findall(r"\(([A-Z][A-Za-z]{1,11})\)(?=\s*(?:$|[,;)]))", e.official_title):
-        idx.names.setdefault(fold(acr), target)
-        idx.standalone.append((acr, target, False))
-    if e.kind == "regulator":
-        long = re.split(r"\s*[(,]", e.official_title)[0].strip()
-        if len(long.split()) >= 3:
-            idx.standalone.append((long, target, False))
-
-
-def _is_spelled_name(name: str) -> bool:
-    """A multi-word name: every word capitalised (``Digital Services Act``) or an act's own
-    designation (``règlement sur les services numériques``) — not a description."""
-    words = name.split()
-    if len(words) < 2:
-        return False
-    if all(w[0].isupper() for w in words if w.lower() not in STOPWORDS):
-        return True
-    return bool(re.match(r"^(?:loi|règlement|directive|code)\b", name, re.IGNORECASE))
-
-
-def _index_article(idx: LegalIndex, e: KnowledgeEntry) -> None:
-    target = Target(e.id, e.official_title, e.kind)
-    t = fold(e.official_title)
-    code = re.match(rf"^code\s+({_CODE_RE})\b", t) or re.search(rf"\bdu\s+code\s+({_CODE_RE})\b", t)
-    code_name = code.group(1) if code else None
-    nums = re.findall(rf"\barticles?\s+({_ART_NUM})", t)
-    if not nums:
-        m = re.search(r"-(\d+(?:-\d+)*)", e.id)
-        nums = [m.group(1)] if m else []
-    for n in nums:
-        idx.articles.setdefault((code_name or "", _norm_num(n)), target)
-    for outer, _inner in short_name_parts(e.short_name):
-        if len(outer.split()) >= 2 and len(content_words(outer)) >= 2:  # not "Guet-apens"
-            pat = flexible_phrase(outer)
-            if pat:
-                idx.offences.append((pat, target))
-
-
-def _norm_num(n: str) -> str:
-    return re.sub(r"[\s.]", "", n).upper()
-
-
-# ----------------------------------------------------------------------------- finding
+STRONG_PURPOSE = re.compile(r"^(?:visant|relative?|relatif|portant|tendant|renforcant|d'orientation|de\s+finances|"
+                            r"de\s+financement|de\s+programmation|d'urgence|de\s+simplification|de\s+modernisation)\b")
+EU_RE = re.compile(r"\b(?:le\s+|la\s+)?(?:reglement|directive)\s*(?:\((?:ue|ce|cee)\)\s*)?(?:n°\s*)?"
+                   r"(\d{2,4}/\d{1,4}(?:/(?:ue|ce|cee))?)")
+# A title stops here: punctuation, a weekday or month, a figure, or a word that starts a predicate.
+# (On the original text: "a" (has) must not be confused with "à". "pour 2026" ends a finance law's name.)
+_TITLE_STOP = re.compile(
+    r"[,;:()«»\"]|(?<!pour)\s\d|\s(?:a|ont|est|sont|[ée]tait|sera|avait|qui|que|mais|alors|car|ne|n'|n’|selon|lors|depuis|"
+    rf"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|{MONTH_RE})(?=[\s'’,.]|$)", re.IGNORECASE
+)
 
 
 @dataclass
@@ -300,55 +77,55 @@ class Candidate:
         return self.end - self.start
 
 
+# ----------------------------------------------------------------------------- laws after "loi"
+
+
 def _law_mentions(text: str, ftext: str, idx: LegalIndex) -> list[Candidate]:
     out = []
     for m in LAW_ANCHOR_RE.finditer(ftext):
-        start, p = m.start(), m.end()
-        end = p
-        number = date = name = quoted = None
-        if (n := NUMBER_RE.match(ftext, p)):
-            number, p = n.group(1), n.end()
-            end = p
-        if (d := DATE_RE.match(ftext, p)):
-            date, p = french_date_to_iso(d.group(1), d.group(2), d.group(3)), d.end()
-            end = p
-        if (q := QUOTED_RE.match(text, p)):
-            quoted, end = q.group(1), q.end()
-        elif (nm := NAME_RE.match(text, p)) and not number and not date:
-            word = nm.group(1)
-            if fold(word) in idx.names or sum(c.isupper() for c in word) >= 2 or not _sentence_start(text, m.start()):
-                name, end = word, nm.end()
-        purpose_target, purpose_end, purpose_strong = None, None, False
-        if (pm := PURPOSE_RE.match(ftext, end if (number or date or quoted) else p)):
-            words = re.findall(r"\w+", pm.group(1))
-            purpose_target, purpose_end = _match_purpose(ftext, pm, idx)
-            purpose_strong = bool(STRONG_PURPOSE.match(pm.group(1))) and len(words) >= 3
-        target = None
-        if number:
-            target = idx.numbers.get(number)
-        elif date:
-            found = idx.dates.get(date, [])
-            target = found[0] if len(found) == 1 else None
-        elif quoted:
-            target = idx.quoted.get(fold(quoted))
-        elif name:
-            target = idx.names.get(fold(name))
-        if target is None and not (number or date) and purpose_target:
-            target = purpose_target
-        if purpose_end and (purpose_target is not None and target is purpose_target):
-            end = max(end, purpose_end)
-        described = number or date or quoted or name or purpose_target or purpose_strong
-        if not described:
+        found = _law_keys(text, ftext, m, idx)
+        if found is None:
             continue
-        if not (number or date or quoted or name or purpose_target) and purpose_strong:
-            end = _clause_end(text, pm)
-        # "l'article 23 de la loi …"
-        pre = ARTICLE_PREFIX_RE.search(ftext[max(0, start - 40):start])
-        if pre:
-            start = max(0, start - 40) + pre.start()
-        kind = "bill" if re.search(r"(?:proposition|projet)\s+de\s+loi", ftext[m.start():m.end()]) else "law"
+        target, end = found
+        start = _article_prefix_start(ftext, m.start())
+        kind = "bill" if re.search(r"(?:proposition|projet)\s+de\s+loi", m.group(0)) else "law"
         out.append(Candidate(start, end, target, target.kind if target else kind))
     return out
+
+
+def _law_keys(text: str, ftext: str, anchor: re.Match[str], idx: LegalIndex) -> tuple[Target | None, int] | None:
+    """(target, end) of what follows a ``loi``: number, date, year, « name », Name or purpose."""
+    p = anchor.end()
+    end, target, described = p, None, False
+    if (n := NUMBER_RE.match(ftext, p)):
+        target, end, described = idx.numbers.get(n.group(1)), n.end(), True
+    if (d := DATE_RE.match(ftext, end)):
+        iso = french_date_to_iso(d.group(1), d.group(2), d.group(3))
+        found = idx.dates.get(iso, [])
+        target = target or (found[0] if len(found) == 1 else None)
+        end, described = d.end(), True
+    elif not described and (y := YEAR_RE.match(ftext, end)):
+        found = {t.knowledge_id: t for d, ts in idx.dates.items() if d.startswith(y.group(1)) for t in ts}
+        target = next(iter(found.values())) if len(found) == 1 else None
+        end, described = y.end(), True
+    if (q := QUOTED_RE.match(text, end)):
+        target = target or idx.quoted.get(search_fold(q.group(1)))
+        return target, q.end()
+    if not described and (nm := NAME_RE.match(text, end)):
+        word = nm.group(1)
+        if search_fold(word) in idx.names or sum(c.isupper() for c in word) >= 2 or not _sentence_start(text, anchor.start()):
+            return idx.names.get(search_fold(word)), nm.end()
+    if target is not None:
+        return target, _extend_over_purpose(text, ftext, end, target)
+    pm = PURPOSE_RE.match(ftext, end)
+    if pm is None:
+        return (None, end) if described else None
+    purpose_target, purpose_end = _match_purpose(ftext, pm, idx)
+    if purpose_target is not None:
+        return purpose_target, purpose_end
+    if described or (STRONG_PURPOSE.match(pm.group(1)) and len(re.findall(r"\w+", pm.group(1))) >= 3):
+        return None, _clause_end(text, pm)
+    return None
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -356,111 +133,117 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?»\n"
 
 
-def _match_purpose(ftext: str, pm: re.Match[str], idx: LegalIndex) -> tuple[Target | None, int | None]:
+def _article_prefix_start(ftext: str, start: int) -> int:
+    """``l'article 23 de la loi …``: the article belongs to the mention."""
+    pre = ARTICLE_PREFIX_RE.search(ftext[max(0, start - 40):start])
+    return max(0, start - 40) + pre.start() if pre else start
+
+
+def _match_purpose(ftext: str, pm: re.Match[str], idx: LegalIndex) -> tuple[Target | None, int]:
     """Best knowledge title whose purpose words (≥ 80 %, ≥ 3) are in this clause."""
-    clause_start = pm.start(1)
-    clause = pm.group(1)
-    tokens = [(t.group(0), clause_start + t.end()) for t in re.finditer(r"\w+", clause)]
+    tokens = [(t.group(0), pm.start(1) + t.end()) for t in re.finditer(r"\w+", pm.group(1))]
     best: tuple[float, int, Target] | None = None
     for words, target in idx.purposes:
-        wanted = set(words)
-        seen: set[str] = set()
-        last_end = None
+        wanted, seen, last_end = set(words), set(), None
         for tok, tend in tokens[: len(words) * 2 + 6]:
             if tok in wanted:
                 seen.add(tok)
                 last_end = tend
         cover = len(seen) / len(wanted)
-        if cover >= 0.8 and len(seen) >= 3 and last_end is not None:
-            if best is None or cover > best[0]:
-                best = (cover, last_end, target)
-    return (best[2], best[1]) if best else (None, None)
+        if cover >= 0.8 and len(seen) >= 3 and last_end is not None and (best is None or cover > best[0]):
+            best = (cover, last_end, target)
+    return (best[2], best[1]) if best else (None, pm.end())
 
 
-# on the original text: "a" (has) must not be confused with "à"
-_CLAUSE_STOP = re.compile(r"\s(?:a|ont|est|sont|était|sera|avait|qui|que|mais|alors|car|ne|n'|selon)(?=[\s'’])",
-                          re.IGNORECASE)
+def _extend_over_purpose(text: str, ftext: str, end: int, target: Target) -> int:
+    """``la loi de 1881 sur la liberté de la presse``: the purpose words of the identified title
+    belong to the mention (at least two of them, in its first clause)."""
+    pm = PURPOSE_RE.match(ftext, end)
+    if pm is None:
+        return end
+    title_words = set(content_words(target.instrument))
+    clause_end = _clause_end(text, pm)
+    new_end, matched = end, 0
+    for t in re.finditer(r"\w+", ftext[pm.start(1):clause_end]):
+        word = t.group(0)
+        if word in title_words:
+            matched, new_end = matched + 1, pm.start(1) + t.end()
+        elif word not in ("de", "du", "des", "la", "le", "les", "l", "d", "a", "au", "aux", "et", "en",
+                          "sur", "pour", "visant", "relative", "relatif", "portant", "tendant", "une", "un"):
+            break
+    return new_end if matched >= 2 else end
 
 
 def _clause_end(text: str, pm: re.Match[str]) -> int:
-    """End of an unidentified purpose clause: before the next verb-like word, 12 words at most."""
+    """End of a purpose clause: before punctuation, a date or a figure, a verb-like word; 12 words at most."""
     clause = text[pm.start(1):pm.end(1)]
-    stop = _CLAUSE_STOP.search(clause)
+    stop = _TITLE_STOP.search(clause, 1)
     words = list(re.finditer(r"\w+", clause[: stop.start()] if stop else clause))[:12]
-    return pm.start(1) + words[-1].end()
+    return pm.start(1) + (words[-1].end() if words else len(clause.split()[0]))
+
+
+# ----------------------------------------------------------------------------- articles, EU acts
+
+
+def _article_plan(idx: LegalIndex) -> re.Pattern[str]:
+    if "articles" not in idx.plans:
+        codes = "|".join(re.escape(c) for c in sorted(idx.codes, key=len, reverse=True))
+        idx.plans["articles"] = re.compile(
+            rf"\b(?:(?:l'|les\s+|aux\s+|des\s+)?articles?|art\.)\s+(?P<nums>{_ART_NUM}(?:\s*(?:,|et|ou|a)\s*{_ART_NUM})*)"
+            rf"(?:\s+et\s+suivants)?(?:\s*,?\s*(?:alinea|al\.)\s*\d+)?"
+            rf"(?:,?\s+(?:du|de\s+la|de\s+l'|de\s+notre)\s+(?P<code>{codes})(?![\w-]))?"
+        )
+    return idx.plans["articles"]  # type: ignore[return-value]
 
 
 def _code_article_mentions(ftext: str, idx: LegalIndex) -> list[Candidate]:
     out = []
-    for m in CODE_ARTICLE_RE.finditer(ftext):
-        nums = [_norm_num(n) for n in re.findall(_ART_NUM, m.group("nums"))]
-        code = m.group("code")
-        target = None
-        if code is not None:
-            for n in nums:
-                target = target or idx.articles.get((code, n))
-        else:
-            # no code named: only a hyphenated number (225-12-1) that a single code has in the base
-            for n in nums:
-                hits = {t.knowledge_id: t for (c, num), t in idx.articles.items() if num == n}
-                if "-" in n and len(hits) == 1:
-                    target = target or next(iter(hits.values()))
+    for m in _article_plan(idx).finditer(ftext):
+        nums = [_article_num(n) for n in re.findall(_ART_NUM, m.group("nums"))]
+        code = idx.code_names.get(m.group("code"), m.group("code"))
+        if code is None:
+            target = _article_without_code(nums, idx)
             if target is None:
                 continue  # "article 4" alone, or the article of a law (handled with the law)
-        start = m.start()
-        if ftext.startswith("les ", start) or ftext.startswith("aux ", start) or ftext.startswith("des ", start):
-            start += 4
-        out.append(Candidate(start, m.end(), target, "code_article"))
+        else:
+            keys = [(code, n) for n in nums] + [(code, n.split("-")[0]) for n in nums if code == "constitution"]
+            target = next((idx.articles[k] for k in keys if k in idx.articles), None)
+            target = target or _code_target(code, idx)
+        start = m.start() + (4 if ftext.startswith(("les ", "aux ", "des "), m.start()) else 0)
+        out.append(Candidate(start, m.end(), target, "constitution_article" if code == "constitution"
+                             else "code_article"))
     return out
 
 
-def _alias_plan(idx: LegalIndex) -> tuple[re.Pattern[str], dict[str, tuple[str, Target | None, bool]]]:
-    """One alternation of every standalone name (longest first), built once per index."""
-    if idx.alias_regex is not None:
-        return idx.alias_regex, idx.alias_table
-    table: dict[str, tuple[str, Target | None, bool]] = {}
-    entries = [(a, t, cs) for a, t, cs in idx.standalone]
-    entries += [(a, None, len(a) <= 4 and a.isupper()) for a in GENERIC_NAMES]
-    for alias, target, case_sensitive in entries:
-        key = fold(alias)
-        if key in table:
-            continue
-        if target is None:  # a generic name the knowledge base already knows is matched above
-            known = [t for a, t, _ in idx.standalone if fold(a) == key]
-            target = known[0] if known else None
-        table[key] = (alias, target, case_sensitive)
-    keys = sorted(table, key=len, reverse=True)
-    idx.alias_regex = re.compile(rf"(?<![\w-])(?P<k>{'|'.join(map(re.escape, keys))})s?(?![\w-])") if keys else re.compile(r"(?!)")
-    idx.alias_table = table
-    return idx.alias_regex, table
+def _article_num(n: str) -> str:
+    return norm_num(re.sub(r"(?<=\d)\.(?=\d)", "-", n))
 
 
-def _alias_mentions(text: str, ftext: str, idx: LegalIndex) -> list[Candidate]:
-    out = []
-    pattern, table = _alias_plan(idx)
-    for m in pattern.finditer(ftext):
-        alias, target, case_sensitive = table[m.group("k")]
-        word = text[m.start():m.end()]
-        if case_sensitive and not word.startswith(alias):
-            continue
-        if " " not in alias and not word[0].isupper():
-            continue  # one-word names are proper nouns: "Pharos", not "pharos"
-        kind = target.kind if target else GENERIC_NAMES.get(alias, "institution")
-        start = m.start()
-        pre = ARTICLE_PREFIX_RE.search(ftext[max(0, start - 40):start])
-        if pre and kind in ("law", "eu_regulation"):
-            start = max(0, start - 40) + pre.start()
-        out.append(Candidate(start, m.end(), target, kind))
-    return out
+def _article_without_code(nums: list[str], idx: LegalIndex) -> Target | None:
+    """A hyphenated number (225-12-1) that a single code of the base has."""
+    for n in nums:
+        hits = {t.knowledge_id: t for (c, num), t in idx.articles.items() if num == n and c != "constitution"}
+        if "-" in n and len(hits) == 1:
+            return next(iter(hits.values()))
+    return None
+
+
+def _code_target(code: str, idx: LegalIndex) -> Target | None:
+    """The code itself, when the base describes it (``Code pénal``): the article is one of its articles."""
+    for a in idx.aliases:
+        if a.target is not None and a.target.kind in ("code", "constitution") and (
+                code in (_key(a.text), _key(a.target.instrument)) or _key(a.target.instrument).startswith(code + " du ")):
+            return a.target
+    return None
 
 
 def _eu_mentions(ftext: str, idx: LegalIndex) -> list[Candidate]:
     out = []
     for m in EU_RE.finditer(ftext):
         num = m.group(1)
-        target = idx.numbers.get(num) or idx.numbers.get(num.split("/")[0] + "/" + num.split("/")[1])
+        target = idx.numbers.get(num) or idx.numbers.get("/".join(num.split("/")[:2]))
         kind = "eu_directive" if "directive" in m.group(0) else "eu_regulation"
-        start = m.start() + (3 if m.group(0).startswith("le ") else 0)
+        start = m.start() + (3 if m.group(0).startswith(("le ", "la ")) else 0)
         out.append(Candidate(start, m.end(), target, target.kind if target else kind))
     return out
 
@@ -470,13 +253,86 @@ def _offence_mentions(ftext: str, idx: LegalIndex) -> list[Candidate]:
             for pat, target in idx.offences for m in pat.finditer(ftext)]
 
 
+# ----------------------------------------------------------------------------- names
+
+
+def _key(name: str) -> str:
+    """A name's matching key: folded words without quotes, one space apart."""
+    return " ".join(re.sub(r"[«»\"“”]", " ", search_fold(name)).split())
+
+
+def _alias_plan(idx: LegalIndex) -> tuple[re.Pattern[str], dict[str, list[Alias]]]:
+    """One alternation of every name (longest first), built once per index."""
+    if "aliases" not in idx.plans:
+        table: dict[str, list[Alias]] = {}
+        generic = [Alias(n, None, "exact" if n in _CASE_SENSITIVE_GENERIC else ("capital" if " " not in n else "any"))
+                   for n in GENERIC_NAMES]
+        for alias in idx.aliases + generic:
+            table.setdefault(_key(alias.text), []).append(alias)
+        keys = sorted((k for k in table if k), key=len, reverse=True)
+        body = "|".join(r"[\s«»\"“”]+".join(map(re.escape, k.split())) for k in keys) or "(?!)"
+        idx.plans["aliases"] = (re.compile(rf"(?<![\w-])(?:{body})s?(?![\w-])"), table)
+    return idx.plans["aliases"]  # type: ignore[return-value]
+
+
+def _alias_mentions(text: str, ftext: str, idx: LegalIndex) -> list[Candidate]:
+    out = []
+    pattern, table = _alias_plan(idx)
+    for m in pattern.finditer(ftext):
+        key = _key(m.group(0))
+        aliases = table.get(key) or table.get(key[:-1], [])
+        word = text[m.start():m.end()]
+        chosen = next((a for a in aliases if _case_ok(a, word)), None)
+        if chosen is None:
+            continue
+        target = chosen.target or next((a.target for a in aliases if a.target), None)
+        kind = target.kind if target else GENERIC_NAMES.get(chosen.text, "institution")
+        start = m.start()
+        if key.startswith("loi "):
+            before = _BILL_BEFORE_RE.search(ftext, 0, start)
+            start = before.start() if before else start
+        if kind in ("law", "eu_regulation"):
+            start = _article_prefix_start(ftext, start)
+        end = _extend_over_purpose(text, ftext, m.end(), target) if target and kind == "law" else m.end()
+        out.append(Candidate(start, end, target, kind))
+    return out
+
+
+def _case_ok(alias: Alias, word: str) -> bool:
+    if alias.case == "exact":
+        return word.startswith(alias.text)
+    if alias.case == "capital":
+        return word[:1].isupper()
+    return True
+
+
+# ----------------------------------------------------------------------------- choosing
+
+
+_KIND_RANK = {"code_article": 0, "constitution_article": 0}
+
+
 def _select(cands: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping mentions: identified before unidentified, then longest, then first."""
+    """Non-overlapping mentions: longest first (a name inside a longer citation belongs to it),
+    then identified before unidentified, articles before the law or code they belong to, then first."""
     chosen: list[Candidate] = []
-    for c in sorted(cands, key=lambda c: (c.target is None, -c.length, c.start)):
+    for c in sorted(cands, key=lambda c: (-c.length, c.target is None, _KIND_RANK.get(c.kind, 1), c.start)):
         if all(c.end <= o.start or c.start >= o.end for o in chosen):
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _merge_glosses(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """``obligation de quitter le territoire français (OQTF)``: a name and its gloss in brackets are one mention."""
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (prev is not None and c.target is not None and prev.target == c.target
+                and text[prev.end:c.start].strip() == "(" and text[c.end:c.end + 1] == ")"):
+            out[-1] = Candidate(prev.start, c.end + 1, prev.target, prev.kind)
+        else:
+            out.append(c)
+    return out
 
 
 def find_legal_references(paragraphs: list[Paragraph], kb: KnowledgeBase,
@@ -485,11 +341,11 @@ def find_legal_references(paragraphs: list[Paragraph], kb: KnowledgeBase,
     refs: list[LegalRef] = []
     for para in paragraphs:
         text = para.text
-        ftext = fold(text)
+        ftext = search_fold(text)
         cands = (_law_mentions(text, ftext, idx) + _code_article_mentions(ftext, idx)
                  + _eu_mentions(ftext, idx) + _alias_mentions(text, ftext, idx)
                  + _offence_mentions(ftext, idx))
-        for c in _select(cands):
+        for c in _merge_glosses(text, _select(cands)):
             start, end = c.start, c.end
             while end > start and text[end - 1] in " ,;:":
                 end -= 1
