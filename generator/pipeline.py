@@ -174,14 +174,17 @@ def build(seeds: Path, facts_dir: Path, docs_dir: Path, knowledge_dir: Path, *, 
     The PDFs are the next stage (`pdf`), run on the built site."""
     from .site import build_site
 
-    from .removed import sync
+    from . import removed
 
     times = BuildTimes()
     t0 = time.perf_counter()
     articles = read_articles(articles_in(seeds), max_mb=max_mb, log=log)
-    for line in sync(facts_dir, docs_dir, {a.slug for a in articles}):  # the site shows exactly seeds/
+    slugs = {a.slug for a in articles}
+    for line in removed.restore(facts_dir, slugs):
         log.warn(line)
     extract(articles, facts_dir, knowledge_dir=knowledge_dir, log=log)
+    for line in removed.remove_absent(facts_dir, docs_dir, slugs):  # the site shows exactly seeds/
+        log.warn(line)
     t1 = time.perf_counter()
     render(facts_dir, docs_dir, knowledge_dir)
     t2 = time.perf_counter()

@@ -21,10 +21,16 @@ REMOVED_DIR = ".removed"
 CORRECTIONS = "corrections.yaml"
 
 
-def sync(facts_dir: Path, docs_dir: Path, slugs: set[str]) -> list[str]:
-    """Make facts_dir hold only the articles `slugs` (those of seeds/); one line per change."""
-    lines = [f"{slug}: corrections restored from {facts_dir / REMOVED_DIR / slug}" for slug in sorted(slugs)
-             if _restore_corrections(facts_dir, slug)]
+def restore(facts_dir: Path, slugs: set[str]) -> list[str]:
+    """Before extraction: put back the set-aside corrections of articles back in seeds/."""
+    return [f"{slug}: corrections restored from {facts_dir / REMOVED_DIR / slug}" for slug in sorted(slugs)
+            if _restore_corrections(facts_dir, slug)]
+
+
+def remove_absent(facts_dir: Path, docs_dir: Path, slugs: set[str]) -> list[str]:
+    """After a successful extraction (a crash before it removes nothing): make facts_dir hold only
+    the articles `slugs` (those of seeds/); one line per article removed."""
+    lines = []
     gone = [d.name for d in _article_dirs(facts_dir) if d.name not in slugs]
     for slug in gone:
         kept = _set_aside(facts_dir, slug)
