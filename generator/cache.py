@@ -6,7 +6,7 @@ Cache key of an article = sha256 of
     correcting and writing facts import (followed through their imports, so a new module is
     counted as soon as one of them imports it); any change to that code invalidates every entry,
   - the spaCy model name (`extract.nlp.MODEL`) and installed version,
-  - the knowledge-base hash (every file under `knowledge/`),
+  - the knowledge-base hash (every file of every folder read: the packaged base, `--knowledge DIR`),
   - the `--published` override,
   - the article's `corrections.yaml` when it has one (a changed correction re-runs the article).
 
@@ -112,14 +112,17 @@ def model_id() -> str:
         return MODEL
 
 
-def kb_hash(knowledge_dir: Path | None) -> str:
-    """Hash of every file of the knowledge base ('' when there is none)."""
-    if knowledge_dir is None or not Path(knowledge_dir).is_dir():
+def kb_hash(knowledge_dir: Path | list[Path] | None) -> str:
+    """Hash of every file of the knowledge base, in every folder it is read from ('' when none)."""
+    folders = knowledge_dir if isinstance(knowledge_dir, list) else [knowledge_dir]
+    roots = [Path(f) for f in folders if f is not None and Path(f).is_dir()]
+    if not roots:
         return ""
-    root = Path(knowledge_dir)
     h = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        h.update(b"\1")  # folder boundary
     return h.hexdigest()[:20]
 
 
@@ -179,7 +182,7 @@ class Plan:
     published: str | None = None
 
 
-def plan(articles: list[Article], facts_dir: Path, *, knowledge_dir: Path | None = None,
+def plan(articles: list[Article], facts_dir: Path, *, knowledge_dir: Path | list[Path] | None = None,
          published: str | None = None, force: bool = False) -> Plan:
     """Split `articles` into those to extract and those whose facts on disk are still valid."""
     facts_dir = Path(facts_dir)

@@ -1,4 +1,4 @@
-"""Command line: `briefing extract | render | build | pdf | check | serve | schema`.
+"""Command line: `briefing new | add | extract | render | build | pdf | check | serve | schema`.
 
 Every bad input ends as one line on stderr, `error: FILE: problem`, and exit status 1;
 no traceback reaches the user.
@@ -25,6 +25,11 @@ out = Console(highlight=False, soft_wrap=True)
 
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (for CI).")]
 MaxSize = Annotated[float, typer.Option("--max-size", help="Refuse article files larger than this many MB.")]
+Knowledge = Annotated[Optional[Path], typer.Option(
+    "--knowledge", help="Your own knowledge folder (*.yaml): its entries are added to the packaged base "
+                        "(an entry with the same id replaces the packaged one).")]
+ReplaceKnowledge = Annotated[bool, typer.Option(
+    "--replace-knowledge", help="Use the --knowledge folder alone, instead of the packaged base.")]
 PROGRESS_MIN_ARTICLES = 3
 
 
@@ -53,6 +58,13 @@ def _progress(items: Iterable, total: int) -> Iterator:
             yield f
 
 
+def _knowledge(extra: Path | None, replace: bool) -> list[Path]:
+    """The packaged knowledge base, plus or instead of the user's folder; a folder named and not found stops here."""
+    from .resources import knowledge_folders
+
+    return knowledge_folders(extra, replace=replace)
+
+
 def _log(quiet: bool) -> pipeline.Log:
     if quiet:
         return pipeline.Log(warn=_warn)
@@ -65,15 +77,16 @@ def extract(
     out_dir: Annotated[Path, typer.Option("--out", help="Facts folder; one sub-folder per article.")] = Path("facts"),
     slug: Annotated[Optional[str], typer.Option(help="Slug for a single article (default: from the file name).")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD (overrides front matter).")] = None,
-    knowledge: Annotated[Path, typer.Option(help="Knowledge base folder (legal context).")] = Path("knowledge"),
+    knowledge: Knowledge = None,
+    replace_knowledge: ReplaceKnowledge = False,
     max_mb: MaxSize = DEFAULT_MAX_MB,
     quiet: Quiet = False,
 ) -> None:
     """Extract facts from articles into FACTS_DIR/<slug>/*.yaml."""
     try:
-        log = _log(quiet)
+        log, folders = _log(quiet), _knowledge(knowledge, replace_knowledge)
         read = pipeline.read_articles(articles, slug=slug, published=published, max_mb=max_mb, log=log)
-        pipeline.extract(read, out_dir, knowledge_dir=knowledge, published=published, log=log)
+        pipeline.extract(read, out_dir, knowledge_dir=folders, published=published, log=log)
     except BriefingError as exc:
         _fail(exc)
 
@@ -82,12 +95,13 @@ def extract(
 def render(
     facts_dir: Annotated[Path, typer.Option("--facts", help="Facts folder.")] = Path("facts"),
     docs_dir: Annotated[Path, typer.Option("--docs", help="MkDocs docs folder to write.")] = Path("docs"),
-    knowledge: Annotated[Path, typer.Option(help="Knowledge base folder.")] = Path("knowledge"),
+    knowledge: Knowledge = None,
+    replace_knowledge: ReplaceKnowledge = False,
     quiet: Quiet = False,
 ) -> None:
     """Render fact files into Markdown pages under docs/."""
     try:
-        count, written = pipeline.render(facts_dir, docs_dir, knowledge)
+        count, written = pipeline.render(facts_dir, docs_dir, _knowledge(knowledge, replace_knowledge))
     except BriefingError as exc:
         _fail(exc)
     if not quiet:
@@ -99,13 +113,15 @@ def build(
     seeds: Annotated[Path, typer.Option(help="Folder of articles.")] = Path("seeds"),
     facts_dir: Annotated[Path, typer.Option("--facts", help="Facts folder.")] = Path("facts"),
     docs_dir: Annotated[Path, typer.Option("--docs", help="Docs folder.")] = Path("docs"),
-    knowledge: Annotated[Path, typer.Option(help="Knowledge base folder.")] = Path("knowledge"),
+    knowledge: Knowledge = None,
+    replace_knowledge: ReplaceKnowledge = False,
     max_mb: MaxSize = DEFAULT_MAX_MB,
     quiet: Quiet = False,
 ) -> None:
     """All stages: extract seeds/, render docs/, build site/ with `mkdocs build --strict`."""
     try:
-        t = pipeline.build(seeds, facts_dir, docs_dir, knowledge, max_mb=max_mb, quiet=quiet, log=_log(quiet))
+        t = pipeline.build(seeds, facts_dir, docs_dir, _knowledge(knowledge, replace_knowledge), max_mb=max_mb,
+                           quiet=quiet, log=_log(quiet))
     except BriefingError as exc:
         _fail(exc)
     if not quiet:
@@ -115,13 +131,16 @@ def build(
 @app.command()
 def check(
     facts_dir: Annotated[Path, typer.Argument(help="Facts folder (or one article's folder).")] = Path("facts"),
+    knowledge: Annotated[Optional[Path], typer.Option(
+        help="Knowledge folder to validate too (default: the packaged base).")] = None,
     quiet: Quiet = False,
 ) -> None:
-    """Validate every fact file and corrections.yaml: one `file:line: message` line per error."""
+    """Validate every fact file and corrections.yaml (and a knowledge base): one `file:line: message` line per error."""
     from .check import check_facts
 
     try:
-        folders, errors = check_facts(facts_dir)
+        kb_dir = _knowledge(knowledge, knowledge is not None)[-1]  # the folder named, else the packaged base
+        folders, errors = check_facts(facts_dir, knowledge=kb_dir)
     except BriefingError as exc:
         _fail(exc)
     for e in errors:
@@ -166,6 +185,44 @@ def schema(out_dir: Annotated[Path, typer.Option("--out", help="Folder for the J
     """Write the JSON Schema of every fact file."""
     count = pipeline.write_schemas(out_dir)
     out.print(f"{count} schemas written to {out_dir}")
+
+
+@app.command()
+def new(
+    folder: Annotated[Path, typer.Argument(help="New (or empty) folder for the project.")],
+    name: Annotated[Optional[str], typer.Option(help="Site name (default: the article's title, or « Dossier de presse »).")] = None,
+) -> None:
+    """Create a briefing project: mkdocs.yml, seeds/, .gitignore, Makefile, GitHub Pages workflow."""
+    from .project import new_project
+
+    try:
+        written = new_project(folder, name=name)
+    except BriefingError as exc:
+        _fail(exc)
+    out.print(f"projet créé dans {folder} : {', '.join(str(p) for p in written)}", markup=False)
+    out.print(f"ensuite : cd {folder} && briefing add URL && briefing build", markup=False)
+
+
+@app.command()
+def add(
+    sources: Annotated[list[str], typer.Argument(help="http(s) URLs of article pages, or article files.")],
+    seeds: Annotated[Path, typer.Option(help="Folder of articles.")] = Path("seeds"),
+    slug: Annotated[Optional[str], typer.Option(help="File name in seeds/ for one source (default: from its title or file name).")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed to fetch each URL.")] = 20.0,
+    max_mb: MaxSize = DEFAULT_MAX_MB,
+    quiet: Quiet = False,
+) -> None:
+    """Put articles into seeds/: fetch each URL (saved with its address and date) or copy each file.
+    Nothing is extracted: `briefing build` does that."""
+    from .add import add_sources
+
+    try:
+        added = add_sources(sources, seeds, slug=slug, timeout=timeout, max_bytes=int(max_mb * 1_000_000))
+    except BriefingError as exc:
+        _fail(exc)
+    if not quiet:
+        for a in added:
+            out.print(f"{a.target}  ←  {a.source}\n  « {a.title} »", markup=False)
 
 
 def main() -> None:  # pragma: no cover - entry point

@@ -52,11 +52,17 @@ class BuildTimes:
 
 # --------------------------------------------------------------------------- read seeds
 
+def is_seeds_note(path: Path) -> bool:
+    """seeds/LISEZMOI.md (written by `briefing new`) or a README there is a note, not an article."""
+    return path.stem.upper() in {"LISEZMOI", "README"}
+
+
 def articles_in(folder: Path) -> list[Path]:
     """The article files of a seeds folder, in name order."""
     if not folder.is_dir():
         raise BriefingError(folder, "seeds folder not found")
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                   and not is_seeds_note(p))
     if not files:
         raise BriefingError(folder, "no article (.txt, .md, .html) in the folder")
     return files
@@ -95,20 +101,21 @@ def read_articles(paths: list[Path], *, slug: str | None = None, published: str 
     return articles
 
 
-def knowledge(folder: Path):
-    """The knowledge base, read once per command even when extract and render both need it
-    (keyed on the files' sizes and times, so an edited file is read again); None without one."""
-    if not folder.is_dir():
-        return None
-    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.yaml")))
-    return _load_knowledge(folder.resolve(), stamp)
+def knowledge(folders: Path | list[Path]):
+    """The knowledge base from its folders (the packaged base, then the user's: see
+    resources.knowledge_folders), read once per command even when extract and render both need
+    it (keyed on the files' sizes and times, so an edited file is read again)."""
+    folders = [folders] if isinstance(folders, Path) else list(folders)
+    stamp = tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+                  for folder in folders for p in sorted(Path(folder).glob("*.yaml")))
+    return _load_knowledge(tuple(Path(f).resolve() for f in folders), stamp)
 
 
 @lru_cache(maxsize=4)
-def _load_knowledge(folder: Path, stamp: tuple):
-    from .knowledge import load_knowledge
+def _load_knowledge(folders: tuple[Path, ...], stamp: tuple):
+    from .resources import load_knowledge_base
 
-    return load_knowledge(folder)
+    return load_knowledge_base(list(folders))
 
 
 # --------------------------------------------------------------------------- plan, extract, correct, write
@@ -126,8 +133,8 @@ def corrected(facts: list[Facts], facts_dir: Path, log: Log = Log()) -> list[Fac
     return out
 
 
-def extract(articles: list[Article], facts_dir: Path, *, knowledge_dir: Path, published: str | None = None,
-            log: Log = Log()) -> list[Facts]:
+def extract(articles: list[Article], facts_dir: Path, *, knowledge_dir: Path | list[Path],
+            published: str | None = None, log: Log = Log()) -> list[Facts]:
     """Plan, extract, correct, write: the facts of every changed article, written as one staged step
     (a crash loses nothing); unchanged articles keep their facts on disk (see `cache`)."""
     from . import cache
@@ -150,7 +157,7 @@ def extract(articles: list[Article], facts_dir: Path, *, knowledge_dir: Path, pu
 
 # --------------------------------------------------------------------------- merge, exports, render
 
-def render(facts_dir: Path, docs_dir: Path, knowledge_dir: Path) -> tuple[int, list[Path]]:
+def render(facts_dir: Path, docs_dir: Path, knowledge_dir: Path | list[Path]) -> tuple[int, list[Path]]:
     """Read the facts, merge the dossier, make the exports, and hand all three to the render stage.
     (number of articles, pages written)."""
     from .dossier import build_dossier
@@ -168,8 +175,8 @@ def render(facts_dir: Path, docs_dir: Path, knowledge_dir: Path) -> tuple[int, l
 
 # --------------------------------------------------------------------------- every stage
 
-def build(seeds: Path, facts_dir: Path, docs_dir: Path, knowledge_dir: Path, *, max_mb: float = DEFAULT_MAX_MB,
-          quiet: bool = False, log: Log = Log()) -> BuildTimes:
+def build(seeds: Path, facts_dir: Path, docs_dir: Path, knowledge_dir: Path | list[Path], *,
+          max_mb: float = DEFAULT_MAX_MB, quiet: bool = False, log: Log = Log()) -> BuildTimes:
     """Seeds to site: read, extract (cached), render docs/, then `mkdocs build --strict` into site/.
     The PDFs are the next stage (`pdf`), run on the built site."""
     from .site import build_site

@@ -606,3 +606,20 @@ def test_wire_dateline_paragraph_is_not_a_credit(tmp_path):
             "Les syndicats ont dénoncé une méthode brutale. Une grève est prévue jeudi.")
     p = write(tmp_path, "a.txt", "Une réforme annoncée\n\n" + para + "\n")
     assert texts(read_article(p)) == [para]
+
+
+def test_saved_html_page_keeps_the_article_and_drops_its_furniture():
+    # a saved page: the same line rules apply to the text trafilatura takes out of <article>
+    art = read_article(FIXTURES / "budget-page.html")
+    assert art.title == "Le conseil vote le budget"
+    assert texts(art) == [
+        "Le conseil départemental a adopté mardi son budget pour l'année, après six heures de débat. "
+        "Les élus de la majorité ont défendu une hausse des dépenses sociales.",
+        "L'opposition a dénoncé un budget « sans cap » et annoncé un recours devant le tribunal administratif.",
+    ]
+    why = {r.text: r.reason for r in art.removed}
+    assert why["Publié le"] == "date de publication (vide)"
+    assert why["Temps de lecture : 4 min"] == "temps de lecture"
+    assert why["Réservé aux abonnés"] == "accès réservé aux abonnés"
+    assert why["Connectez-vous ou créez un compte pour participer à la conversation."].startswith("invitation")
+    assert not any("Mentions légales" in t or "Accueil" in t for t in texts(art))

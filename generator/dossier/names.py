@@ -15,49 +15,11 @@ from typing import Literal
 
 from ..model import Facts
 from ..text import fold, slugify
+from ..text.names import name_tokens, person_tokens, same_person
 from .views import ClaimRef, EntityMember, MergedEntity, QuoteRef, RoleRef
 
-_LEADING = re.compile(r"^(?:le|la|les|l|un|une|des|du|de la|de l|de|d)\s+")
 _TLD = re.compile(r"^(.+?)\.(?:[a-z]{2,6})$")
 _SMALL = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "pour", "sur"}
-_HONORIFICS = {"m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "dr", "me", "pr"}
-
-
-@lru_cache(maxsize=65536)
-def name_tokens(name: str) -> tuple[str, ...]:
-    s = fold(name)
-    s = re.sub(r"[^\w.\s]", " ", s)
-    s = _LEADING.sub("", re.sub(r"\s+", " ", s).strip())
-    return tuple(t for t in s.replace(".", ". ").split() if t.strip("."))
-
-
-@lru_cache(maxsize=65536)
-def _person_tokens(name: str) -> tuple[str, ...]:
-    toks = [t.rstrip(".") if len(t.rstrip(".")) > 1 else t for t in name_tokens(name)]
-    return tuple(t for t in toks if t.rstrip(".") not in _HONORIFICS) or tuple(toks)
-
-
-def same_person(a: str, b: str) -> bool:
-    """'Fabien Roussel' ~ 'Roussel' ~ 'F. Roussel' ~ 'fabien roussel'; not 'Fabien' ~ 'Fabien Roussel'."""
-    ta, tb = _person_tokens(a), _person_tokens(b)
-    if not ta or not tb:
-        return False
-    if ta == tb:
-        return True
-    if ta[-1].rstrip(".") != tb[-1].rstrip("."):
-        return False  # surnames (last word) must agree
-    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    if len(short) == 1:
-        return len(long_) >= 2  # surname alone
-    # every given name of the short form matches (fully or by initial) one of the long form, in order
-    gi = iter(long_[:-1])
-    for t in short[:-1]:
-        for u in gi:
-            if t == u or (t.endswith(".") and u.startswith(t[:-1])) or (u.endswith(".") and t.startswith(u[:-1])):
-                break
-        else:
-            return False
-    return True
 
 
 @lru_cache(maxsize=65536)
@@ -101,7 +63,7 @@ def _canonical(names: list[str], kind: str) -> str:
         counts[n] = counts.get(n, 0) + 1
 
     def score(n: str) -> tuple:
-        toks = _person_tokens(n) if kind == "person" else name_tokens(n)
+        toks = person_tokens(n) if kind == "person" else name_tokens(n)
         dotted = 1 if kind != "person" and _TLD.match(org_key(n).replace(" ", "")) else 0
         full_words = sum(1 for t in toks if not t.endswith("."))
         return (full_words, dotted, counts[n], n[:1].isupper(), len(n), n)
@@ -122,7 +84,7 @@ def merge_entities(bundles: list[Facts], kind: Literal["person", "org", "place"]
         forms = [ent.name] + list(getattr(ent, "aliases", []) or [])
         hits = [g for g in groups if any(match(x, y) for x in forms for y in g["names"])]
         if kind == "person" and len(hits) > 1:
-            hits = [g for g in hits if any(_person_tokens(ent.name) == _person_tokens(y) for y in g["names"])]
+            hits = [g for g in hits if any(person_tokens(ent.name) == person_tokens(y) for y in g["names"])]
         if len(hits) == 1:
             g = hits[0]
         else:  # no match, or ambiguous (short form fitting two full names): stands alone

@@ -5,6 +5,9 @@ Two kinds:
   mark to the last, verbatim;
 - indirect: reported speech without quotation marks: "X affirme que …" (what = the
   complement after "que") and "Selon X, …" (what = the clause after the comma).
+
+Who: the same decision as for quotes (`speakers`): a person or organisation of the article, or no
+claim at all (a claim is an allegation; it is never pinned on a guess, a place or "deux adolescents").
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from spacy.tokens import Doc
 from ..model import Article, Claim, Quote, Source
 from .entities import EntityIndex
 from .lexicon import CLAIM_EXTRA_LEMMAS
-from .quotes import ParagraphContext, SpeakerState, _marker, _subject_of, cue_text, find_quote_spans, is_cue
+from .quotes import find_quote_spans
+from .cues import cue_text, is_cue, marker, subject_of
+from .speakers import ParagraphContext, SpeakerState
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -44,7 +49,7 @@ def _direct_claims(article: Article, quotes: list[Quote]) -> list[tuple[str | No
 
 def _indirect_claims(article: Article, docs: list[Doc], index: EntityIndex, quotes: list[Quote]):
     out = []
-    state = SpeakerState()
+    state = SpeakerState(texts={p.id: p.text for p in article.paragraphs})
     entities = {e.id: e for e in index.entities}
     quotes_by_para: dict[str, list[Quote]] = {}
     for q in quotes:
@@ -59,13 +64,13 @@ def _indirect_claims(article: Article, docs: list[Doc], index: EntityIndex, quot
                         state.said(entities[q.speaker_id])  # "l'autorité" later refers back to it
                 continue  # quoted sentences are direct claims
             sent = para.text[s:e]
-            marker = re.match(r"\s*(selon|d['’]après)\s+", sent, flags=re.I)
-            if marker:
-                att = _marker(ctx, s, e)
-                comma = sent.find(",", marker.end())
-                if att and comma > 0:
+            opening = re.match(r"\s*(selon|d['’]après)\s+", sent, flags=re.I)
+            if opening:
+                att = marker(ctx, s, e)
+                comma = sent.find(",", opening.end())
+                if att and att.entity and comma > 0:
                     a, b = _trim(para.text, s + comma + 1, e)
-                    out.append((att.entity.name if att.entity else None, att.entity.id if att.entity else None, att.cue, para.id, a, b))
+                    out.append((att.entity.name, att.entity.id or None, att.cue, para.id, a, b))
                     state.said(att.entity)
                 continue
             for tok in ctx.tokens(s, e):
@@ -74,12 +79,11 @@ def _indirect_claims(article: Article, docs: list[Doc], index: EntityIndex, quot
                 que = next((t for t in doc[tok.i + 1 : tok.i + 4] if t.lower_ in {"que", "qu'", "qu’"}), None)
                 if que is None:
                     continue
-                att = _subject_of(ctx, tok, s)
-                if att is None or (att.entity is None and not att.who_text):
+                att = subject_of(ctx, tok, s)
+                if att is None or att.entity is None:
                     continue
                 a, b = _trim(para.text, que.idx + len(que.text), e)
-                who = att.entity.name if att.entity else att.who_text
-                out.append((who, att.entity.id if att.entity else None, cue_text(tok), para.id, a, b))
+                out.append((att.entity.name, att.entity.id or None, cue_text(tok), para.id, a, b))
                 state.said(att.entity)
                 break
     return out

@@ -1,61 +1,39 @@
-"""People, organisations and places: spaCy's entities, cleaned and merged by general rules.
+"""People, organisations and places: spaCy's entities, typed and merged by general rules.
 
-spaCy's French models mislabel a lot in news text (job titles as organisations, a regulator
-as a place, a sentence-initial verb as a place, a newspaper glued to a person's name). This
-module keeps spaCy as the candidate source and fixes its output with rules about *how French
-names a thing*: websites by their domain, institutions by their head noun ("parquet de Paris"),
-places by the preposition before them ("à Dijon"), roles by appositions ("X, ministre de …").
-
-The result is an `EntityIndex`: canonical entities plus every mention with its span, which the
-quote and claim extractors use to resolve a speaker ("le député du Nord", "elle").
+spaCy proposes the candidates; `entity_types` decides what each one is, this module merges the
+variants of one name into one entity, and `roles` binds job titles to people. The result is an
+`EntityIndex`: canonical entities plus every mention with its span, which the quote and claim
+extractors use to resolve a speaker ("le député du Nord", "elle").
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from babel import Locale
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..model import Article, Mention, Organisation, Person, Place, Source
-from .lexicon import (
-    CUE_FORMS,
-    INSTITUTION_NOUNS,
-    LOCATIVE_BEFORE,
-    MEDIA_NOUNS,
-    ROLE_NOUNS,
-    SUBJECT_PRONOUNS,
+from ..text.names import CIVILITIES, person_tokens, same_person, split_title
+from .entity_types import (
+    ACRONYM,
+    DOMAIN_RE,
+    INSTITUTION_RE,
+    ORG,
+    PERSON,
+    PLACE,
+    classify,
+    fold,
+    is_known_place,
+    role_complement,
+    split_glued_person,
+    strip_determiner,
 )
+from .lexicon import ROLE_NOUNS, STATE_NOUNS, SUBJECT_PRONOUNS
+from .roles import bind_roles, resolve_roles, role_spans
 
-PERSON, ORG, PLACE = "person", "org", "place"
+__all__ = ["ORG", "PERSON", "PLACE", "Entity", "EntityIndex", "MentionSpan", "build_index", "fold", "to_models"]
 
-DOMAIN_RE = re.compile(r"\b(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:gg|fr|com|net|org|io|eu|tv|info|be|ch|ca|app)\b")
-INSTITUTION_RE = re.compile(
-    r"\b(?:(?:parquet|tribunal|cour|préfecture|mairie)(?: (?:national|judiciaire|correctionnel|administratif|"
-    r"d['’]appel|de police|financier))?(?: (?:de|du|d['’]) ?[A-ZÉÈ][\w-]+(?: [A-ZÉÈ][\w-]+)?)"
-    r"|(?:gendarmerie|police) (?:nationale|municipale|judiciaire)"
-    r"|direction (?:générale|départementale|régionale|centrale)(?: (?:des|de la|du|de l['’]) [a-zéèêàç][\w'’-]*"
-    r"(?: (?:(?:et|de|des|du|de la) )?(?!(?:et|la|le|les|l['’])\b)[a-zéèêàç][\w'’-]*)*))"
-)
-APOSTROPHE = "'’"
-
-
-def fold(text: str) -> str:
-    """Case-, accent-, hyphen- and apostrophe-insensitive key for merging name variants."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[’‘`]", "'", text).casefold()
-    return re.sub(r"[\s\-‐]+", " ", text).strip(" .,;:·")
-
-
-def _territories() -> frozenset[str]:
-    names = set(Locale("fr").territories.values())
-    return frozenset(fold(n) for n in names)
-
-
-TERRITORIES = _territories()
 
 
 @dataclass
@@ -108,107 +86,143 @@ class Candidate:
     start: int
     end: int
     order: int = 0  # paragraph position, for a stable merge order
+    title: str = ""  # civility or title written before a person's name ("Me", "le général")
+    same_as: str = ""  # the long form an acronym stands for: "(DDE)" after "Direction … de l'Équipement"
 
 
-def _strip_determiner(text: str, start: int) -> tuple[str, int]:
-    """'du Nord' -> 'Nord', "l'Arcom" -> 'Arcom'; a capitalised article belongs to the name
-    ('Le Parisien', 'La Croix'), since spaCy leaves ordinary determiners outside its entities."""
-    for det in ("de la ", "de l'", "de l’", "du ", "des ", "le ", "la ", "les ", "l'", "l’", "au ", "aux ", "d'", "d’"):
-        if text.startswith(det) and len(text) > len(det):
-            return text[len(det):], start + len(det)
-    return text, start
 
 
-def _preceding_words(text: str, start: int, n: int = 3) -> str:
-    return " ".join(text[:start].split()[-n:]).lower()
-
-
-def _is_locative(text: str, start: int) -> bool:
-    before = _preceding_words(text, start, 2)
-    last = before.split()[-1] if before else ""
-    last = last.rstrip(APOSTROPHE)
-    return last in {"à", "en", "au", "aux", "vers"} or any(before.endswith(p) for p in LOCATIVE_BEFORE if " " in p)
-
-
-def _is_subject_like(span: Span) -> bool:
-    return any(t.dep_.startswith("nsubj") for t in span) or _preceding_words(span.doc.text, span.start_char, 1) == "par"
-
-
-def _classify(span: Span, text: str, start: int) -> str | None:
-    """Decide person / org / place for one spaCy entity, or None to drop it."""
-    label = span.label_
-    doc_text = span.doc.text
-    tokens = [t for t in span if not t.is_punct]
-    if not tokens or not any(c.isalpha() for c in text):
-        return None
-    if DOMAIN_RE.fullmatch(text):
-        return ORG
-    if len(text) < 2 or text[0].islower():
-        return None
-    if all(not t.pos_ == "PROPN" for t in tokens) and tokens[0].is_sent_start and len(tokens) == 1:
-        return None  # a capitalised common word opening a sentence ("Blocage", "Contacté")
-    if tokens[0].lower_ in ROLE_NOUNS or tokens[0].lower_ in {"état"}:
-        return None  # a job title is a role, not an organisation or a place
-    before = _preceding_words(doc_text, span.start_char, 1)
-    if before.endswith(("d'", "d’")) and label != "PER":
-        return None  # "secrétaire d'État", "coup d'État": part of a phrase
-    if label == "PER":
-        if any(c.isdigit() for c in text) or text.isupper():
-            return None
-        return PERSON
-    if tokens[0].lower_ in MEDIA_NOUNS:
-        return ORG
-    if fold(text) in TERRITORIES or _is_locative(doc_text, span.start_char):
-        return PLACE
-    if label == "ORG":
-        return ORG
-    if label == "LOC":
-        return ORG if _is_subject_like(span) and not _is_locative(doc_text, span.start_char) and _looks_like_org(span) else PLACE
-    return None  # MISC without a cue: too noisy to keep
-
-
-def _looks_like_org(span: Span) -> bool:
-    """A 'place' that acts (subject of a verb, agent after 'par') and is no known territory."""
-    return fold(span.text) not in TERRITORIES
-
-
-def _split_glued_person(span: Span) -> list[tuple[str, Span]]:
-    """'Journal du dimanche Marina Ferrari' -> media 'Journal du dimanche' + person 'Marina Ferrari'."""
-    toks = list(span)
-    if len(toks) >= 4 and toks[-1].pos_ == "PROPN" and toks[-2].pos_ == "PROPN" and toks[-2].text[0].isupper():
-        head = span.doc[span.start : span.end - 2]
-        if any(t.text[0].islower() for t in head):
-            return [("head", head), (PERSON, span.doc[span.end - 2 : span.end])]
-    # "confie à Ouest-France Maëlle Quéré": after "à"/"auprès de", a name glued to the outlet
-    # the words were given to; the outlet is the addressee, the last two words the person
-    if (span.label_ == "PER" and len(toks) >= 3 and all(t.pos_ == "PROPN" for t in toks[-2:])
-            and "-" in toks[0].text and _preceding_words(span.doc.text, span.start_char, 2).endswith(("à", "auprès de", "auprès du"))):
-        head = span.doc[span.start : span.end - 2]
-        return [("head", head), (PERSON, span.doc[span.end - 2 : span.end])]
-    return [("whole", span)]
-
-
-def _spacy_candidates(pid: str, doc: Doc) -> list[Candidate]:
+def _spacy_candidates(pid: str, doc: Doc, doc_text: str) -> list[Candidate]:
+    """`doc_text` is the paragraph's text (== doc.text, which spaCy rebuilds token by token)."""
     out = []
     for ent in doc.ents:
-        for part, span in _split_glued_person(ent):
+        if (parts := _coordinated(pid, ent)) is not None:
+            out += parts
+            continue
+        for part, span in split_glued_person(ent, doc_text):
             if "\n" in span.text:
                 continue
-            text, start = _strip_determiner(span.text, span.start_char)
+            text, start = strip_determiner(span.text, span.start_char)
             text = text.strip(" ,.;:")
-            kind = PERSON if part == PERSON else _classify(span, text, start)
-            if kind:
+            kind = PERSON if part == PERSON else classify(span, text, doc_text)
+            if kind is None and (inner := role_complement(span)) is not None:
+                span, text, start = inner, inner.text, inner.start_char  # "Préfet du Gard" -> "Gard"
+                kind = PLACE if classify(span, text, doc_text) == PLACE else None
+            if kind == PERSON:
+                out.append(_person_candidate(pid, doc_text, text, start))
+            elif kind:
                 out.append(Candidate(kind, text, pid, start, start + len(text)))
     return out
 
 
-def _rule_candidates(pid: str, text: str, outlet_names: list[str]) -> list[Candidate]:
+_COORDINATION = re.compile(r",\s+|\s+et\s+")
+
+
+def _coordinated(pid: str, ent) -> list[Candidate] | None:
+    """'Solidaires et la FSU' taken as one entity: each conjunct is an organisation when the whole
+    was labelled one, or when one of them is an acronym; None when the entity is no coordination."""
+    if ent.label_ not in {"ORG", "MISC"} or not _COORDINATION.search(ent.text):
+        return None
+    parts, pos = [], 0
+    for m in [*_COORDINATION.finditer(ent.text), None]:
+        end = m.start() if m else len(ent.text)
+        text, start = strip_determiner(ent.text[pos:end], ent.start_char + pos)
+        parts.append((text.strip(), start))
+        pos = m.end() if m else pos
+    if not all(t[:1].isupper() for t, _ in parts):
+        return None
+    if ent.label_ != "ORG" and not any(ACRONYM.fullmatch(t) for t, _ in parts):
+        return []
+    return [Candidate(ORG, t, pid, s, s + len(t)) for t, s in parts]
+
+
+_PARTICLES = {"von", "van", "de", "di", "da", "del", "der", "den", "du", "des", "ben", "ibn", "bin", "al", "el"}
+_TITLE_BEFORE = re.compile(r"(?:\b(?:le|la|l['’])\s*)?\b([A-Za-zéèÉ]+\.?)\s+$")
+
+
+def _person_candidate(pid: str, text: str, name: str, start: int) -> Candidate:
+    """A person's name without the civility or title written before it, inside the entity
+    ('Me Camille Dupont') or just before it ('Me' + 'Dupont'); the mention keeps the title."""
+    title, bare = split_title(name)
+    end = start + len(name)
+    if not title:
+        m = _TITLE_BEFORE.search(text[max(0, start - 20):start])
+        if m and split_title(f"{m.group(0)}{name}")[0]:
+            title, start = m.group(0).strip(), start - len(m.group(0))
+    if name.split()[-1].lower() in _PARTICLES and (m := re.match(r" [A-ZÉ][\w'’-]+", text[end:])):
+        bare, end = f"{bare or name}{m.group(0)}", end + len(m.group(0))  # "Lars von" + "Trier"
+    return Candidate(PERSON, bare or name, pid, start, end, title=title)
+
+
+_ACRONYM_AFTER = re.compile(r"\s*[(\[]([A-Z][A-Za-z0-9&]{1,9})[)\]]")
+_LONG_FORM_AFTER = re.compile(r"\s*[(\[]([A-ZÉ][^()\[\]]{6,80})[)\]]")
+
+
+def _acronym_links(pid: str, text: str, found: list[Candidate]) -> list[Candidate]:
+    """'Direction … de l'Équipement (DDE)', "L'APRR [Autoroutes Paris-Rhin-Rhône]": the form in
+    brackets is the same organisation, an alias of the one before it."""
+    out = []
+    for c in found:
+        if c.kind != ORG:
+            continue
+        after = text[c.end:]
+        m = _ACRONYM_AFTER.match(after) or (ACRONYM.fullmatch(c.text) and _LONG_FORM_AFTER.match(after))
+        if m:
+            s = c.end + m.start(1)
+            out.append(Candidate(ORG, m.group(1), pid, s, s + len(m.group(1)), same_as=c.text))
+    return out
+
+
+_NEXT_ITEM = re.compile(r"(?:,\s*|\s+et\s+|\s+ou\s+)([A-ZÉ][\w&’'-]*(?:\s[A-ZÉ][\w&’'-]*)?)(?=[\s,.;:)…]|$)")
+
+
+def _enumerated(pid: str, text: str, kept: list[Candidate]) -> list[Candidate]:
+    """'(Auchan, Michelin, Vencorex, PPG...)': a capitalised item that continues a list of two
+    organisations or more is one too, even when the model skipped it."""
+    orgs = sorted((c for c in kept if c.kind == ORG), key=lambda c: c.start)
+    taken = {(c.start, c.end) for c in kept}
+    out = []
+    for a, b in zip(orgs, orgs[1:]):
+        if not re.fullmatch(r",\s*|\s+et\s+", text[a.end:b.start]):
+            continue  # a and b are two items of one list
+        last = b
+        while (m := _NEXT_ITEM.match(text, last.end)) and not any(s <= m.start(1) < e for s, e in taken):
+            last = Candidate(ORG, m.group(1), pid, m.start(1), m.end(1))
+            out.append(last)
+            taken.add((last.start, last.end))
+    return out
+
+
+def _link_acronyms(kept: list[Candidate], links: list[Candidate]) -> list[Candidate]:
+    """Each bracketed form becomes, or marks the candidate already on its span as, an alias."""
+    at = {(c.start, c.end): c for c in kept}
+    for link in links:
+        if (link.start, link.end) in at:
+            at[(link.start, link.end)].kind, at[(link.start, link.end)].same_as = ORG, link.same_as
+        else:
+            kept.append(link)
+    return kept
+
+
+# French toponymy: "à Saint-Malo", "près de St-Ambroix" (spaCy often misses hyphenated towns)
+_SAINT_PLACE = re.compile(r"\b(?:à|À|A|de|près de|vers|d['’])\s*((?:St|Ste|Saint|Sainte)-[A-ZÉ][\w'’-]*)")
+
+
+def _rule_candidates(pid: str, text: str, outlet_names: list[str]) -> tuple[list[Candidate], list[Candidate]]:
+    """Websites, institutions and the outlet's own names; plus the towns named inside institutions
+    ('le tribunal de Cahors' is the organisation and the place Cahors)."""
     out = [Candidate(ORG, m.group(), pid, m.start(), m.end()) for m in DOMAIN_RE.finditer(text)]
-    out += [Candidate(ORG, m.group(), pid, m.start(), m.end()) for m in INSTITUTION_RE.finditer(text)]
+    towns = []
+    for m in INSTITUTION_RE.finditer(text):
+        out.append(Candidate(ORG, m.group(), pid, m.start(), m.end()))
+        town = m.group("town")
+        if town and fold(town) not in STATE_NOUNS and town.split()[0].lower() not in ROLE_NOUNS:
+            towns.append(Candidate(PLACE, town, pid, m.start("town"), m.end("town")))
+    towns += [Candidate(PLACE, m.group(1), pid, m.start(1), m.end(1)) for m in _SAINT_PLACE.finditer(text)]
     for name in outlet_names:
         for m in re.finditer(re.escape(name), text, flags=re.IGNORECASE):
             out.append(Candidate(ORG, m.group(), pid, m.start(), m.end()))
-    return out
+    return out, towns
 
 
 def outlet_names(outlet: str | None) -> list[str]:
@@ -244,15 +258,14 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
         key = fold(c.text)
         if key in by_key:
             return by_key[key]
+        if c.same_as and fold(c.same_as) in by_key:
+            return by_key[fold(c.same_as)]
         base = _domain_base(c.text)
         for e in entities:
             if base and any(_domain_base(n) == base for n in {e.name, *e.aliases}):
                 return e
-            if c.kind == PERSON and e.kind == PERSON:
-                ct, et = key.split(), fold(e.name).split()
-                # "Roussel" is "Fabien Roussel"; "Fabien Roussel" extends "Roussel"
-                if ct and et and (ct[-1] == et[-1]) and (len(ct) == 1 or len(et) == 1):
-                    return e
+            if c.kind == PERSON and e.kind == PERSON and same_person(c.text, e.name):
+                return e  # "Roussel", "F. Roussel" are "Fabien Roussel" (the dossier's rule too)
             if base is None and e.kind == ORG:
                 # a bare brand equal to a website's name: "Coco" is "coco.gg"
                 if any(_domain_base(n) == key for n in {e.name, *e.aliases}):
@@ -281,6 +294,8 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
         by_key[fold(c.text)] = e
         e.mentions.append((c.paragraph, c.start, c.end))
         votes.setdefault(id(e), []).append(c.kind)
+        if c.title:
+            _take_title(e, c.title)
     # one name, read as a place in some sentences and an organisation in others ("la commune de
     # Saint Malo a porté plainte" / "à Saint-Malo"): the reading of most mentions wins, ties go to
     # the place; websites stay organisations
@@ -290,62 +305,40 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
             n_place, n_org = kinds.count(PLACE), kinds.count(ORG)
             if n_place and n_org:
                 e.kind = PLACE if n_place >= n_org else ORG
-    return entities
+    return _fold_short_forms(entities)
 
 
-# --------------------------------------------------------------------------- roles
+_FEMININE_CIVILITIES = {"mme", "mmes", "madame", "mlle", "mlles", "mademoiselle"}
 
 
-ROLE_EXTEND = {"de", "du", "des", "d'", "d’", "au", "aux", "à", "la", "le", "l'", "l’", "les"}
+def _take_title(e: Entity, title: str) -> None:
+    """A civility says the gender ('Mme'); a title is also a role ('Me', 'le général')."""
+    words = [fold(w).rstrip(".") for w in title.split() if fold(w).rstrip(".") not in {"le", "la", "l'"}]
+    if words and e.gender is None and words[0] in CIVILITIES:
+        e.gender = "f" if words[0] in _FEMININE_CIVILITIES else "m"
+    role = " ".join(w for w in title.split() if fold(w).rstrip(".") not in CIVILITIES | {"le", "la", "l'"})
+    if role and role not in e.roles:
+        e.roles.append(role)
 
 
-def _role_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """Job-title phrases: a role noun, its adjectives and one or two 'de …' complements."""
-    spans = []
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if tok.lower_ in ROLE_NOUNS and tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
-            j = i + 1
-            complements = 0
-            while j < len(doc):
-                t = doc[j]
-                if t.pos_ == "ADJ" and t.text[0].islower() and t.lower_ not in CUE_FORMS:
-                    j += 1
-                    continue
-                if t.lower_ in ROLE_EXTEND and complements < 2 and j + 1 < len(doc):
-                    k = j
-                    while k < len(doc) and doc[k].lower_ in ROLE_EXTEND:
-                        k += 1
-                    if k < len(doc) and doc[k].pos_ in {"NOUN", "PROPN"} and doc[k].lower_ not in {"site", "lettre"}:
-                        j = k + 1
-                        complements += 1
-                        continue
-                break
-            start = i
-            if i > 0 and doc[i - 1].lower_ in {"le", "la", "l'", "l’", "ce", "cette"}:
-                start = i - 1
-            spans.append((doc[start].idx, doc[j - 1].idx + len(doc[j - 1].text), doc[i:j].text))
-            i = j
-        else:
-            i += 1
-    return spans
-
-
-def _bind_roles(pid: str, doc: Doc, roles: list[tuple[int, int, str]], people: list[Entity], text: str) -> dict[tuple[int, int], Entity]:
-    """Appositions tie a role to a person: 'NAME, ROLE,' and 'ROLE NAME'."""
-    bound: dict[tuple[int, int], Entity] = {}
-    person_spans = [(s, e, ent) for ent in people for (p, s, e) in ent.mentions if p == pid]
-    for rs, re_, role in roles:
-        for ps, pe, ent in person_spans:
-            gap = text[pe:rs]
-            after = text[re_:ps]
-            if re.fullmatch(r"\s*,\s*", gap) or re.fullmatch(r"\s+", after):
-                bound[(rs, re_)] = ent
-                ent.gender = ent.gender or role_gender(text[rs:re_])
-                if role not in ent.roles:
-                    ent.roles.append(role)
-    return bound
+def _fold_short_forms(entities: list[Entity]) -> list[Entity]:
+    """Short forms spaCy typed apart: a surname alone ('Macron' as a place) is the person who bears
+    it; a lone head word ('Assemblée', 'Festival') is the one organisation it begins."""
+    people = [e for e in entities if e.kind == PERSON and len(person_tokens(e.name)) >= 2]
+    orgs = [e for e in entities if e.kind == ORG and len(e.name.split()) >= 2]
+    kept = []
+    for e in entities:
+        target = None
+        if e.kind != PERSON and " " not in e.name and not ACRONYM.fullmatch(e.name) and not is_known_place(e.name):
+            owners = [p for p in people if person_tokens(p.name)[-1] == person_tokens(e.name)[-1]]
+            heads = [o for o in orgs if e.kind == ORG and fold(o.name.split()[0]) == fold(e.name)]
+            target = (owners or heads)[0] if len(owners or heads) == 1 else None
+        if target is None:
+            kept.append(e)
+            continue
+        target.aliases.add(e.name)
+        target.mentions.extend(e.mentions)
+    return kept
 
 
 # --------------------------------------------------------------------------- index
@@ -355,8 +348,10 @@ def build_index(article: Article, docs: list[Doc]) -> EntityIndex:
     outlets = outlet_names(article.outlet)
     candidates: list[Candidate] = []
     for n, (para, doc) in enumerate(zip(article.paragraphs, docs)):
-        found = _spacy_candidates(para.id, doc) + _rule_candidates(para.id, para.text, outlets)
-        for c in _drop_overlaps(found):
+        rules, towns = _rule_candidates(para.id, para.text, outlets)
+        kept = _drop_overlaps(_spacy_candidates(para.id, doc, para.text) + rules)
+        kept = _link_acronyms(kept, _acronym_links(para.id, para.text, kept))
+        for c in kept + _enumerated(para.id, para.text, kept) + towns:
             c.order = n
             candidates.append(c)
     entities = _merge(candidates)
@@ -371,8 +366,8 @@ def build_index(article: Article, docs: list[Doc]) -> EntityIndex:
             for pid, s, en in e.mentions:
                 if pid == para.id:
                     spans.append(MentionSpan(pid, s, en, para.text[s:en], e, "name"))
-        roles = _role_spans(doc)
-        bound = _bind_roles(para.id, doc, roles, people, para.text)
+        roles = role_spans(doc)
+        bound = bind_roles(para.id, doc, roles, people, para.text)
         for rs, re_, role in roles:
             if any(m.start <= rs < m.end or rs <= m.start < re_ for m in spans if m.entity and m.entity.kind == PERSON):
                 continue
@@ -383,7 +378,7 @@ def build_index(article: Article, docs: list[Doc]) -> EntityIndex:
                 spans.append(MentionSpan(para.id, tok.idx, tok.idx + len(tok.text), tok.text, None, "pronoun"))
         spans.sort(key=lambda m: (m.start, -m.end))
         mentions[para.id] = spans
-    _resolve_roles(mentions, people, main)
+    resolve_roles(mentions, people, main)
     return EntityIndex(entities, mentions, main)
 
 
@@ -410,50 +405,6 @@ def _main_person(article: Article, people: list[Entity]) -> Entity | None:
     in_title = [p for p in people if any(k in title for k in p.keys())]
     pool = in_title or people
     return max(pool, key=lambda p: len(p.mentions)) if pool else None
-
-
-def role_gender(phrase: str) -> str | None:
-    """'la ministre' -> 'f', 'le député' -> 'm', 'l'élu' -> None (the article does not say)."""
-    words = phrase.strip().lower().split()
-    if not words:
-        return None
-    if words[0] in {"la", "cette"}:
-        return "f"
-    if words[0] in {"le", "ce", "du", "au"}:
-        return "m"
-    return None
-
-
-def _role_key(role: str) -> str:
-    return fold(re.sub(r"^(le|la|l['’]|ce|cette|du|au)\s*", "", role.strip(), flags=re.I))
-
-
-def _resolve_roles(mentions: dict[str, list[MentionSpan]], people: list[Entity], main: Entity | None) -> None:
-    """Give unbound role phrases a person: one already holding that role, else the main person."""
-    for spans in mentions.values():
-        for m in spans:
-            if m.how != "role" or m.entity is not None:
-                continue
-            key = _role_key(m.text)
-            holder = next((p for p in people if any(_role_key(r).startswith(key) or key.startswith(_role_key(r)) for r in p.roles)), None)
-            definite = re.match(r"(?i)(le|la|l['’]|ce|cette)\b", m.text) is not None
-            # only "le député", "la ministre" stand for someone: "au ministre" is an addressee,
-            # "du propriétaire" a complement, a bare "victime" a predicate
-            if holder is None and definite and main is not None and not any(_role_key(r) == key for p in people for r in p.roles):
-                gender = role_gender(m.text)
-                clash = gender is not None and main.gender is not None and gender != main.gender
-                holder = main if not (clash or _conflicts(key, people, main)) else None
-            m.entity = holder
-            if holder is not None and holder.gender is None:
-                holder.gender = role_gender(m.text)
-            if holder is not None and m.text and _role_key(m.text) not in {_role_key(r) for r in holder.roles}:
-                holder.roles.append(re.sub(r"^(le|la|l['’]|ce|cette|du|au)\s*", "", m.text, flags=re.I))
-
-
-def _conflicts(key: str, people: list[Entity], main: Entity) -> bool:
-    """A role whose head noun another person holds is not silently given to the main person."""
-    head = key.split()[0] if key else ""
-    return any(p is not main and any(_role_key(r).split()[:1] == [head] for r in p.roles) for p in people)
 
 
 # --------------------------------------------------------------------------- output

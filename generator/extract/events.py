@@ -1,8 +1,9 @@
 """Dated events: the clause a date expression anchors, at the precision the text gives.
 
 Dates come from our own temporal tagger (`dates.find_dates`); this module turns each
-resolved date into an event: the clause around it (cut at ; or at the sentence end),
-never a date finer than the text's. Vague spans ("ces dernières semaines", "récemment")
+resolved date into an event: the clause that carries it (its sentence, or its sentence inside a
+quotation, cut at ; and : and, when the sentence holds several dates, between them), never a
+date finer than the text's. Vague spans ("ces dernières semaines", "récemment")
 are kept out: they date nothing precisely enough to put on a timeline.
 """
 
@@ -25,19 +26,56 @@ def reference_of(article: Article) -> dt.date | None:
         return None
 
 
-def _clause(text: str, sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """The sentence holding the date, narrowed to the part between semicolons or colons."""
+# a sentence end inside a quotation (ingest keeps « … » in one sentence): ". " before a capital
+_INNER_END = re.compile(r"[.!?…]+[»”\"]?\s+(?=[«“\"A-ZÀ-ÖØ-Þ])")
+# where one clause of a sentence gives way to the next
+_CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+(?:et|mais|puis|ou encore|ou|ainsi que|alors que|tandis que|avant que|après que)\s+")
+
+
+_QUESTION = re.compile(r"\?\s*[»”\"]?\s*$")
+
+
+def _sentence(text: str, sentences: list[tuple[int, int]], start: int) -> tuple[int, int]:
+    """The sentence holding `start`; inside a long quotation, the quoted sentence holding it."""
     s, e = next(((a, b) for a, b in sentences if a <= start < b), (0, len(text)))
-    for m in re.finditer(r"[;:]\s", text[s:e]):
+    for m in _INNER_END.finditer(text, s, e):
+        if m.end() <= start:
+            s = m.end()
+        elif m.start() >= start:
+            e = m.start() + 1
+            break
+    return s, e
+
+
+def _clauses(text: str, span: tuple[int, int], dates: list[DateMention]) -> list[tuple[int, int]]:
+    """One clause per date of a sentence: cut at ; or : around it, and between two dates at the
+    last clause break before the second ('A a voté lundi, puis B a signé mardi')."""
+    s, e = span
+    for m in re.finditer(r"[;:]\s", text[s:e]):  # a date never reaches over a ; or a :
         cut = s + m.end()
-        if cut <= start:
+        if all(cut <= d.start for d in dates):
             s = cut
-        elif cut - 2 >= end:
+        elif all(cut - 2 >= d.end for d in dates):
             e = cut - 2
             break
+    bounds = [s]
+    for a, b in zip(dates, dates[1:]):
+        breaks = list(_CLAUSE_BREAK.finditer(text, a.end, b.start))
+        bounds.append(breaks[-1] if breaks else None)
+    out = []
+    for i, d in enumerate(dates):
+        lo = next((x for x in reversed(bounds[: i + 1]) if x is not None), s)
+        hi = next((x for x in bounds[i + 1:] if x is not None), None)
+        start = lo if isinstance(lo, int) else lo.end()
+        end = hi.start() if hi is not None else e
+        out.append(_trim(text, start, end))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
-    while e > s and text[e - 1] in " \u00a0.":
+    while e > s and text[e - 1] in " \u00a0.,":
         e -= 1
     return s, e
 
@@ -62,17 +100,22 @@ def extract_events(article: Article) -> list[Event]:
     events: list[Event] = []
     for para in article.paragraphs:
         mentions = [m for m in find_dates(para.text, reference) if m.date and not VAGUE.search(m.text)]
+        by_sentence: dict[tuple[int, int], list[DateMention]] = {}
         for m in _merge_nested(mentions):
-            s, e = _clause(para.text, para.sentences, m.start, m.end)
-            events.append(
-                Event(
-                    id=f"e-{len(events) + 1}",
-                    date=m.date,
-                    precision=m.precision,
-                    approximate=m.approximate,
-                    date_text=m.text,
-                    text=para.text[s:e],
-                    source=Source(paragraph=para.id, start=m.start, end=m.end),
+            by_sentence.setdefault(_sentence(para.text, para.sentences, m.start), []).append(m)
+        for span, dates in by_sentence.items():
+            if _QUESTION.search(para.text[span[0]:span[1]]):
+                continue  # "Alors cette année, grève ou pas grève ?": a question asserts no event
+            for m, (s, e) in zip(dates, _clauses(para.text, span, dates)):
+                events.append(
+                    Event(
+                        id=f"e-{len(events) + 1}",
+                        date=m.date,
+                        precision=m.precision,
+                        approximate=m.approximate,
+                        date_text=m.text,
+                        text=para.text[s:e],
+                        source=Source(paragraph=para.id, start=m.start, end=m.end),
+                    )
                 )
-            )
     return events

@@ -14,11 +14,10 @@ Every bad input raises `BriefingError(path, message)`; no other exception type e
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from pathlib import Path
 
 from ..errors import BriefingError
+from ..text import slugify as text_slugify
 from ..model import Article, Paragraph, Removed
 from .decode import decode
 from .frontmatter import published_value, split_front_matter
@@ -47,16 +46,7 @@ def slugify(name: str) -> str:
     stem, dot, ext = base.rpartition(".")
     if dot and stem and f".{ext.lower()}" in TEXT_SUFFIXES:
         base = stem
-    base = base.translate(_LIGATURES)
-    folded = unicodedata.normalize("NFKD", base)
-    bare = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", bare).strip("-")
-    slug = slug[:80].rstrip("-")
-    return slug or "article"
-
-
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O",
-                            "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH"})
+    return text_slugify(base, max_length=80) or "article"
 
 
 def _human_size(n: int, *, exact: bool = False) -> str:

@@ -8,9 +8,9 @@ taken out keeps its reason, so nothing disappears silently.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..model import Removed
+from ..text import fold
 from .frontmatter import parse_date_text
 from .html import COMMENT, DANGEROUS_BLOCK, TAG
 from .sentences import CLOSERS, split_sentences
@@ -42,11 +42,8 @@ _SEPARATOR = re.compile(r"^[\W_]{1,}$")
 
 
 def _norm(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s).replace("\u00a0", " ").replace("\u202f", " ")
-    s = re.sub(r"[’‘`´]", "'", s)
-    s = re.sub(r"[«»“”\"]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip().casefold()
-    return s.strip(" .,;:!?-–—'")
+    """Comparison key of a line: the text core's fold, quotation marks left out."""
+    return fold(re.sub(r"[«»“”\"]", " ", s))
 
 
 def _ends_sentence(line: str) -> bool:

@@ -13,11 +13,12 @@ from typing import Any, Iterable
 
 from ..errors import BriefingError
 from ..model import Article
+from ..resources import print_css
 from .cover import Source, cover, created_meta, toc
 from .printpage import PRINT_PAGE, classes, load, page_ids, site_url, text_of, top_sections
 
 DOSSIER_NAME = "dossier"
-CSS = Path(__file__).resolve().parent.parent / "templates" / "pdf.css"
+CSS = print_css()  # packaged, found with importlib.resources
 Toc = list[tuple[int, str, str]]  # (level, label, anchor)
 
 

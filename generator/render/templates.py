@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..resources import templates_dir
 from .escape import ext_link, html_attr, md_text, md_text_keep_spaces
 from .labels import french_date
 
-TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
+TEMPLATES_DIR = templates_dir()  # packaged, found with importlib.resources
 # First line of every generated page. Its words stay as existing projects' pages carry them:
 # stale-page removal recognises generated pages by it.
 GENERATED_MARK = "<!-- généré par briefing (generator/render.py) : ne pas modifier à la main -->"

@@ -45,3 +45,22 @@ def test_allegations_keep_the_articles_words(extract):
 def test_plain_facts_are_not_claims(extract):
     facts = extract("Le pont a été fermé mardi. Les travaux dureront trois mois.")
     assert facts.claims == []
+
+
+def test_a_claim_is_never_pinned_on_a_group_or_a_place(extract):
+    facts = extract("Deux riverains affirment que la digue a cédé dans la nuit. "
+                    "La centrale de Montreuil assure que les salaires seront versés.")
+    assert [c for c in facts.claims if c.kind == "indirect"] == []
+
+
+def test_claim_by_a_role_bound_to_the_person_named_before(extract):
+    facts = extract("Sabine Roux, présidente de l'association des usagers, a écrit au maire.\n\n"
+                    "La présidente de l'association affirme que les tarifs ont doublé en un an.")
+    indirect = [(c.who, c.what) for c in facts.claims if c.kind == "indirect"]
+    assert indirect == [("Sabine Roux", "les tarifs ont doublé en un an")]
+
+
+def test_claim_by_an_organisation(extract):
+    facts = extract("Le syndicat des avocats de Rennes estime que la réforme menace les droits de la défense.")
+    indirect = [(c.who, c.what) for c in facts.claims if c.kind == "indirect"]
+    assert indirect == [("syndicat des avocats de Rennes", "la réforme menace les droits de la défense")]

@@ -41,3 +41,45 @@ def test_vague_expressions_are_not_events(extract):
 def test_ages_durations_and_counts_are_never_dates(extract):
     facts = extract("Le directeur, âgé de 58 ans, a dirigé l’usine pendant 18 mois. Elle employait 2000 salariés à 10 h.")
     assert facts.events == []
+
+
+def test_several_dates_in_one_sentence_each_get_their_clause(extract):
+    facts = extract("Le maire a signé l'arrêté le 4 mars 2024, puis la préfète l'a annulé le 18 avril 2024.")
+    assert [(e.date.iso, e.text) for e in facts.events] == [
+        ("2024-03-04", "Le maire a signé l'arrêté le 4 mars 2024"),
+        ("2024-04-18", "puis la préfète l'a annulé le 18 avril 2024"),
+    ]
+
+
+def test_date_inside_a_long_quotation_gets_the_quoted_sentence(extract):
+    facts = extract("« Nous avons déposé le dossier en janvier 2023. Personne ne nous a répondu depuis. "
+                    "Le chantier devait pourtant s'ouvrir en 2025 », regrette la présidente du club.")
+    texts = {e.date.iso: e.text for e in facts.events}
+    assert texts["2023-01"] == "« Nous avons déposé le dossier en janvier 2023"
+    assert texts["2025"].startswith("Le chantier devait pourtant s'ouvrir en 2025")
+
+
+def test_bare_weekday_follows_the_tense_of_its_verb(extract):
+    # published on Tuesday 10 December 2024: "ont manifesté jeudi" is the 5th, "manifesteront jeudi" the 12th
+    facts = extract("Les agriculteurs ont manifesté jeudi devant la préfecture. "
+                    "Ils manifesteront de nouveau jeudi devant le conseil régional.", published="2024-12-10")
+    assert [(e.date.iso, e.date_text) for e in facts.events] == [("2024-12-05", "jeudi"), ("2024-12-12", "jeudi")]
+    for e in facts.events:  # the weekday written is the weekday of the date given: no day off
+        assert e.date.first_day.weekday() == 3
+
+
+def test_weekday_on_the_reference_day_is_that_day(extract):
+    facts = extract("Le conseil a voté ce mardi la hausse des tarifs.", published="2024-12-10")
+    assert [e.date.iso for e in facts.events] == ["2024-12-10"]
+
+
+def test_a_question_is_not_an_event(extract):
+    facts = extract("Cette année, le festival aura-t-il lieu ? Les organisateurs l'ont confirmé le 3 mars 2024.")
+    assert [e.date.iso for e in facts.events] == ["2024-03-03"]
+
+
+def test_a_timestamp_line_is_not_an_event(extract):
+    facts = extract("Le maire de la commune démissionne\n\nLe 05 août à 16h24\n\n"
+                    "Le maire a annoncé sa démission le 4 août 2024 devant le conseil municipal.", published="2024-08-05")
+    assert [e.date.iso for e in facts.events] == ["2024-08-04"]
+    assert any(r.reason == "horodatage" for r in facts.article.removed)

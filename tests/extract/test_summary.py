@@ -27,7 +27,9 @@ def test_lead_and_key_points_are_verbatim_sentences_in_order(extract):
     for kp in s.key_points:
         para = facts.article.paragraph(kp.source.paragraph)
         assert para.text[kp.source.start : kp.source.end] == kp.text
-        assert (kp.source.start, kp.source.end) in para.sentences or kp.text.strip() == kp.text
+        # a key point is one whole sentence of the paragraph, as ingest split it (never a fragment)
+        assert (kp.source.start, kp.source.end) in para.sentences
+        assert kp.text[-1] in ".!?»\"…" and (kp.text[0].isupper() or kp.text[0] in "«\"")
         positions.append((order[kp.source.paragraph], kp.source.start))
     assert positions == sorted(positions)
     assert s.lead not in [kp.text for kp in s.key_points]
