@@ -225,3 +225,12 @@ def record(p: Plan, written: list[str] | None = None, facts_dir: Path | None = N
     except OSError:
         pass  # a cache that cannot be written only costs time
 
+
+def forget(facts_dir: Path, slugs: list[str]) -> None:
+    """Drop the entries of articles that left the dossier (generator/removed.py)."""
+    data = _load(facts_dir)
+    dropped = [s for s in slugs if data["articles"].pop(s, None) is not None]
+    if not dropped:
+        return
+    text = json.dumps({"format": FORMAT, "articles": dict(sorted(data["articles"].items()))}, indent=1, sort_keys=True)
+    write_atomic(_cache_path(facts_dir), text + "\n")

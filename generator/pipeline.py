@@ -181,10 +181,17 @@ def build(seeds: Path, facts_dir: Path, docs_dir: Path, knowledge_dir: Path | li
     The PDFs are the next stage (`pdf`), run on the built site."""
     from .site import build_site
 
+    from . import removed
+
     times = BuildTimes()
     t0 = time.perf_counter()
-    extract(read_articles(articles_in(seeds), max_mb=max_mb, log=log), facts_dir, knowledge_dir=knowledge_dir,
-            log=log)
+    articles = read_articles(articles_in(seeds), max_mb=max_mb, log=log)
+    slugs = {a.slug for a in articles}
+    for line in removed.restore(facts_dir, slugs):
+        log.warn(line)
+    extract(articles, facts_dir, knowledge_dir=knowledge_dir, log=log)
+    for line in removed.remove_absent(facts_dir, docs_dir, slugs):  # the site shows exactly seeds/
+        log.warn(line)
     t1 = time.perf_counter()
     render(facts_dir, docs_dir, knowledge_dir)
     t2 = time.perf_counter()

@@ -48,7 +48,8 @@ def build_dossier(bundles: Iterable[Facts], kb: KnowledgeBase | None = None) -> 
     ) for f in bundles]
     events = merge_events(bundles)
     people = merge_entities(bundles, "person")
-    attach_speech(people, bundles)
+    orgs = merge_entities(bundles, "org")
+    attach_speech(people, orgs, bundles)
     pubs = sorted((a.published or a.reference_date for a in articles if a.published or a.reference_date), key=_date_key)
     dated = sorted([e.date for e in events] + pubs, key=_date_key)
     return Dossier(
@@ -56,6 +57,6 @@ def build_dossier(bundles: Iterable[Facts], kb: KnowledgeBase | None = None) -> 
         first_date=dated[0] if dated else None, last_date=dated[-1] if dated else None,
         first_published=pubs[0] if pubs else None, last_published=pubs[-1] if pubs else None,
         events=events, people=people,
-        organisations=merge_entities(bundles, "org"), places=merge_entities(bundles, "place"),
+        organisations=orgs, places=merge_entities(bundles, "place"),
         legal=merge_legal(bundles, kb),
     )

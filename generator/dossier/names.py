@@ -124,26 +124,25 @@ def merge_entities(bundles: list[Facts], kind: Literal["person", "org", "place"]
     return out
 
 
-def attach_speech(people: list[MergedEntity], bundles: list[Facts]) -> None:
-    """Quotes and claims of every article, attached to the merged person who said them."""
-    by_member = {(m.slug, m.id): p for p in people for m in p.members}
+def attach_speech(people: list[MergedEntity], orgs: list[MergedEntity], bundles: list[Facts]) -> None:
+    """Quotes and claims of every article, attached to the merged person or organisation who said
+    them: by the article's own id first, else by a name that fits one entity only."""
+    by_member = {(m.slug, m.id): e for e in (*people, *orgs) for m in e.members}
     for f in bundles:
         slug = f.article.slug
 
-        def owner(pid: str | None, name: str | None) -> MergedEntity | None:
-            if pid and (slug, pid) in by_member:
-                return by_member[(slug, pid)]
-            if name:
-                cands = [p for p in people if any(same_person(name, v) for v in [p.name, *p.variants])]
+        def owner(eid: str | None, name: str | None) -> MergedEntity | None:
+            if eid and (slug, eid) in by_member:
+                return by_member[(slug, eid)]
+            for entities, match in ((people, same_person), (orgs, same_org)):
+                cands = [e for e in entities if name and any(match(name, v) for v in [e.name, *e.variants])]
                 if len(cands) == 1:
                     return cands[0]
             return None
 
         for q in f.quotes:
-            p = owner(q.speaker_id, q.speaker)
-            if p is not None:
-                p.quotes.append(QuoteRef(slug=slug, quote=q))
+            if (e := owner(q.speaker_id, q.speaker)) is not None:
+                e.quotes.append(QuoteRef(slug=slug, quote=q))
         for c in f.claims:
-            p = owner(c.who_id, c.who)
-            if p is not None:
-                p.claims.append(ClaimRef(slug=slug, claim=c))
+            if (e := owner(c.who_id, c.who)) is not None:
+                e.claims.append(ClaimRef(slug=slug, claim=c))

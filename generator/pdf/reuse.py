@@ -66,3 +66,14 @@ def _keys(copy_dir: Path) -> dict:
         return json.loads((copy_dir / _KEYS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+
+
+def forget(docs_dir: Path, names: list[str]) -> None:
+    """Drop the kept PDF and key of articles that left the dossier (generator/removed.py)."""
+    copy_dir = Path(docs_dir) / PDF_SUBDIR
+    keys = _keys(copy_dir)
+    for name in names:
+        (copy_dir / f"{name}.pdf").unlink(missing_ok=True)
+    dropped = [n for n in names if keys.pop(n, None) is not None]
+    if dropped:
+        write_atomic(copy_dir / _KEYS, json.dumps(keys, indent=1, sort_keys=True) + "\n")

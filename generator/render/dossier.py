@@ -10,7 +10,9 @@ from markupsafe import Markup
 from ..dossier import Dossier
 from ..knowledge import KnowledgeBase
 from ..model import Source
+from .checks import to_check
 from .spans import clean_id
+from .speakers import speakers
 from .templates import GENERATED_MARK, PAGES
 from .views import ArticleView, fact_link_fn, kb_entry
 
@@ -39,6 +41,9 @@ def home_context(views: list[ArticleView], d: Dossier, kb: KnowledgeBase | None,
         "dsrc_for": lambda slug: links[slug],
         "dossier_events": _events(d, by_slug),
         "dossier_legal": _legal(d, by_slug, kb),
+        "quote_speakers": speakers(views, d, "quotes"),
+        "claim_speakers": speakers(views, d, "claims"),
+        "to_check": to_check(views, d),
         "actor_link": lambda slug, kind, eid: Markup(f"{slug}/acteurs.md#{_ACTOR_PREFIX[kind]}-{clean_id(eid)}"),
         "entity_anchor": lambda ent: Markup(clean_id(ent.id)) if ent.id in entity_ids else Markup(""),
         "outlets": sorted({v.facts.article.outlet for v in views if v.facts.article.outlet}),

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from .escape import one_line
-from .templates import ARTICLE_PAGES
+from .templates import ARTICLE_PAGES, DOSSIER_NAV
 from .views import ArticleView
 
 _HEADER = (
@@ -22,9 +22,7 @@ def nav_yaml(views: list[ArticleView], site_name: str) -> str:
     merged = len(views) > 1
     nav: list[Any] = [{"Accueil du dossier": "index.md"}]
     if merged:
-        nav.append({"Chronologie du dossier": "chronologie.md"})
-        nav.append({"Acteurs du dossier": "acteurs.md"})
-        nav.append({"Contexte juridique du dossier": "contexte-juridique.md"})
+        nav += [{title: fname} for fname, title, _tpl in DOSSIER_NAV]
     articles = [{nav_title(v.facts.article.title): [{title: f"{v.slug}/{fname}"} for fname, title, _ in ARTICLE_PAGES]}
                 for v in views]
     # A dossier's articles sit in one section: with Material's navigation.prune each page then

@@ -30,12 +30,15 @@ ARTICLE_PAGES: list[tuple[str, str, str]] = [
 ]
 PAGES = [(Markup(f), t, Markup(tpl)) for f, t, tpl in ARTICLE_PAGES]  # as the templates print them
 
-# Dossier-level pages (several articles): (file, template)
-DOSSIER_PAGES: list[tuple[str, str]] = [
-    ("chronologie.md", "dossier-chronologie.md.j2"),
-    ("acteurs.md", "dossier-acteurs.md.j2"),
-    ("contexte-juridique.md", "dossier-contexte-juridique.md.j2"),
+# Dossier-level pages (several articles), in navigation order: (file, nav title, template)
+DOSSIER_NAV: list[tuple[str, str, str]] = [
+    ("chronologie.md", "Chronologie du dossier", "dossier-chronologie.md.j2"),
+    ("citations.md", "Citations du dossier", "dossier-citations.md.j2"),
+    ("acteurs.md", "Acteurs du dossier", "dossier-acteurs.md.j2"),
+    ("affirmations.md", "Qui affirme quoi (dossier)", "dossier-affirmations.md.j2"),
+    ("contexte-juridique.md", "Contexte juridique du dossier", "dossier-contexte-juridique.md.j2"),
 ]
+DOSSIER_PAGES: list[tuple[str, str]] = [(f, tpl) for f, _title, tpl in DOSSIER_NAV]  # (file, template)
 
 
 def make_env() -> Environment:

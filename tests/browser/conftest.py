@@ -51,12 +51,24 @@ def slugs(project) -> list[str]:
 
 @pytest.fixture(scope="session")
 def page_paths(project, slugs) -> list[str]:
-    """Every page a reader can open (site-relative URL paths), dossier pages included."""
+    """Every page a reader can open (site-relative URL paths), dossier pages included: every
+    index.html MkDocs wrote, except the print page (see `extra_paths`)."""
     site = project / "site"
-    paths = [""] + [p for p in ("chronologie/", "acteurs/") if (site / p / "index.html").exists()]
-    paths += [f"{s}/{p}" for s in slugs for p in ARTICLE_PAGES]
-    missing = [p for p in paths if not (site / p / "index.html").is_file()]
+    paths = sorted(("" if d == site else d.relative_to(site).as_posix() + "/")
+                   for d in (i.parent for i in site.rglob("index.html")))
+    paths = [p for p in paths if p.split("/")[0] not in ("print_page", "assets", "search", "pdf")]
+    expected = [""] + [f"{s}/{p}" for s in slugs for p in ARTICLE_PAGES]
+    missing = [p for p in expected if p not in paths]
     assert not missing, f"pages not built: {missing}"
+    return paths
+
+
+@pytest.fixture(scope="session")
+def extra_paths(project) -> list[str]:
+    """Built pages that are not reading pages: the print page (every page in one) and 404.html."""
+    paths = ["print_page/", "404.html"]
+    site = project / "site"
+    assert (site / "print_page" / "index.html").is_file() and (site / "404.html").is_file()
     return paths
 
 

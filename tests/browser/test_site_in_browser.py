@@ -51,6 +51,18 @@ PAGE_FACTS = r"""() => {
 }"""
 
 
+# what a reader sees (rendered text), what is left of md_in_html, and every § link
+PAGE_TEXT = r"""() => ({
+  text: document.body.innerText,
+  markdownAttrs: document.querySelectorAll('[markdown]').length,
+  src: [...document.querySelectorAll('.md-content a.bf-src')].map(a => ({href: a.href, label: a.textContent})),
+  deadAnchors: [...document.querySelectorAll('.md-content a[href*="#"]')]
+    .filter(a => a.pathname === location.pathname && a.hash.length > 1
+                 && !document.getElementById(decodeURIComponent(a.hash.slice(1))))
+    .map(a => a.getAttribute('href'))
+})"""
+
+
 def _name(path: str) -> str:
     return path.strip("/").replace("/", "__") or "accueil"
 
@@ -62,7 +74,7 @@ def _is_local(url: str, base_url: str) -> bool:
 
 
 def _tour(browser, base_url: str, paths: list[str], *, width: int, scheme: str = "light",
-          axe: bool = False, facts: bool = False, shots: bool = False) -> dict[str, dict]:
+          axe: bool = False, facts: bool = False, shots: bool = False, text: bool = False) -> dict[str, dict]:
     ctx = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, locale="fr-FR")
     results: dict[str, dict] = {}
     current: dict = {}
@@ -104,6 +116,8 @@ def _tour(browser, base_url: str, paths: list[str], *, width: int, scheme: str =
             current["axe"] = page.evaluate(AXE_RUN)
         if facts:
             current["facts"] = page.evaluate(PAGE_FACTS)
+        if text:
+            current["text"] = page.evaluate(PAGE_TEXT)
         if shots:
             SHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SHOTS / f"{_name(path)}-{width}.png"), full_page=True)
@@ -128,7 +142,7 @@ def _launch_and_tour(runs: list[tuple]) -> dict[str, dict]:
 
 
 @pytest.fixture(scope="session")
-def tours(base_url, page_paths, slugs):
+def tours(base_url, page_paths, extra_paths, slugs):
     """Every page at desktop width (requests, console, axe, page facts, screenshot) and at mobile
     width (requests, console, screenshot); plus the dark palette (axe) on the dossier pages and every
     page of the first article. Two browsers in two threads, to keep the suite fast."""
@@ -136,8 +150,10 @@ def tours(base_url, page_paths, slugs):
         pytest.fail(f"{AXE_JS} missing: run `npm ci` (make test does it) to get axe-core from the npm registry")
     dark_paths = [p for p in page_paths if "/" not in p.strip("/") or p.startswith(slugs[0] + "/")]
     plan_a = [("desktop", base_url, page_paths,
-               dict(width=WIDTHS["desktop"], axe=True, facts=True, shots=True))]
-    plan_b = [("mobile", base_url, page_paths, dict(width=WIDTHS["mobile"], shots=True)),
+               dict(width=WIDTHS["desktop"], axe=True, facts=True, shots=True, text=True)),
+              ("desktop-extra", base_url, extra_paths, dict(width=WIDTHS["desktop"], text=True))]
+    plan_b = [("mobile", base_url, page_paths, dict(width=WIDTHS["mobile"], shots=True, text=True)),
+              ("mobile-extra", base_url, extra_paths, dict(width=WIDTHS["mobile"], text=True)),
               ("dark", base_url, dark_paths, dict(width=WIDTHS["desktop"], scheme="dark", axe=True))]
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = [pool.submit(_launch_and_tour, plan) for plan in (plan_a, plan_b)]
@@ -149,12 +165,14 @@ def tours(base_url, page_paths, slugs):
 
 @pytest.fixture(scope="session")
 def desktop_tour(tours):
-    return tours["desktop"]
+    """Every built page at 1280 px: the reading pages (axe, page facts, screenshots), then the
+    print page and 404.html (requests, console, text)."""
+    return {**tours["desktop"], **tours["desktop-extra"]}
 
 
 @pytest.fixture(scope="session")
 def mobile_tour(tours):
-    return tours["mobile"]
+    return {**tours["mobile"], **tours["mobile-extra"]}
 
 
 @pytest.fixture(scope="session")
@@ -166,7 +184,7 @@ def _serious(tour: dict[str, dict]) -> tuple[list[str], Counter, Counter]:
     """(failures, counts of all findings by impact, known theme findings excluded)."""
     failures, by_impact, excluded = [], Counter(), Counter()
     for path, r in tour.items():
-        for v in r["axe"]:
+        for v in r.get("axe", []):
             for node, data in zip(v["nodes"], v["data"]):
                 if (v["id"], node) in KNOWN_THEME_FINDINGS:
                     excluded[(v["id"], node)] += 1
@@ -180,9 +198,9 @@ def _serious(tour: dict[str, dict]) -> tuple[list[str], Counter, Counter]:
 # --------------------------------------------------------------------------- every page
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_no_request_leaves_localhost(width, desktop_tour, mobile_tour, base_url, page_paths):
+def test_no_request_leaves_localhost(width, desktop_tour, mobile_tour, base_url, page_paths, extra_paths):
     tour = desktop_tour if width == "desktop" else mobile_tour
-    assert set(tour) == set(page_paths)
+    assert set(tour) == set(page_paths) | set(extra_paths)
     outside = {p: [u for u in r["requests"] if not _is_local(u, base_url)] for p, r in tour.items()}
     outside = {p: u for p, u in outside.items() if u}
     assert not outside, f"requests to outside hosts: {outside}"
@@ -217,6 +235,8 @@ def test_axe_dark_palette_has_no_serious_or_critical_violation(dark_tour):
 def test_pages_are_french_with_ordered_headings_and_meaningful_link_texts(desktop_tour):
     problems = []
     for path, r in desktop_tour.items():
+        if "facts" not in r:
+            continue  # print page and 404.html: not reading pages
         f = r["facts"]
         if not f["lang"].startswith("fr"):
             problems.append(f"/{path}: lang={f['lang']!r}")
@@ -263,6 +283,19 @@ def test_searching_arcom_lists_the_legal_context_page(page, base_url):
     hit.wait_for(state="attached", timeout=15_000)
     hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
     assert any("/contexte-juridique/" in h for h in hrefs), hrefs
+
+
+def test_searching_a_speaker_lists_the_dossier_wide_citations_page(page, base_url, project):
+    html = (project / "site" / "citations" / "index.html").read_text(encoding="utf-8")
+    speaker = re.search(r'<h2 id="pers-[^"]*">([^<]+)', html).group(1).split()[-1]  # a family name
+    page.goto(base_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(speaker, delay=60)
+    page.locator('.md-search-result__item a').first.wait_for(state="attached", timeout=15_000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    pages = {urlsplit(h)._replace(query="", fragment="").geturl() for h in hrefs}  # ?h=… is the highlight
+    assert base_url + "citations/" in pages, sorted(pages)
 
 
 def _quotes(project: Path, slug: str) -> list[dict]:
@@ -373,3 +406,116 @@ def test_the_timeline_shows_events_in_date_order_with_french_labels(page, base_u
             assert not re.match(r"^(vers )?1 ", s["label"])
         seen += len(shown)
     assert seen, "no event on any timeline"
+
+
+# --------------------------------------------------------------------------- raw Markdown, § links
+
+RAW_MARKDOWN = ("](", "{ .", "**")  # a link, an attribute list, bold: Markdown a parser never saw
+
+
+def _raw_markdown(text: str) -> list[str]:
+    """Each raw-Markdown marker in `text`, shown with the words around it."""
+    hits = []
+    for marker in RAW_MARKDOWN:
+        for m in re.finditer(re.escape(marker), text):
+            hits.append(repr(text[max(0, m.start() - 70): m.end() + 30]))
+    return hits
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_no_page_shows_raw_markdown_or_dead_in_page_anchors(width, desktop_tour, mobile_tour):
+    tour = desktop_tour if width == "desktop" else mobile_tour
+    problems = []
+    for path, r in tour.items():
+        problems += [f"/{path}: {hit}" for hit in _raw_markdown(r["text"]["text"])]
+        if r["text"]["markdownAttrs"]:
+            problems.append(f"/{path}: {r['text']['markdownAttrs']} element(s) still carry a markdown attribute")
+        problems += [f"/{path}: link to a missing anchor {h}" for h in r["text"]["deadAnchors"]]
+    print(f"\n{width}: {len(tour)} pages checked for raw Markdown")
+    assert len(tour) > 30 and all(len(r["text"]["text"]) > 200 for r in tour.values())
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_no_built_html_file_keeps_a_markdown_attribute(project):
+    files = sorted((project / "site").rglob("*.html"))
+    left = [f.relative_to(project / "site").as_posix() for f in files
+            if re.search(r"<[^>]+\smarkdown(=|\s|>)", f.read_text(encoding="utf-8"))]
+    assert len(files) > 30
+    assert not left, left
+
+
+def _span_words(project: Path, slug: str) -> dict[str, set[str]]:
+    """paragraph id -> the exact words of every span any fact file of the article points to."""
+    facts = project / "facts" / slug
+    article = yaml.safe_load((facts / "article.yaml").read_text(encoding="utf-8"))
+    paras = {p["id"]: p["text"] for p in article["paragraphs"]}
+    out: dict[str, set[str]] = {pid: set() for pid in paras}
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if {"paragraph", "start", "end"} <= set(node) and node["paragraph"] in paras:
+                out[node["paragraph"]].add(_words(paras[node["paragraph"]][node["start"]:node["end"]]))
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    for f in sorted(facts.glob("*.yaml")):
+        walk(yaml.safe_load(f.read_text(encoding="utf-8")))
+    return out
+
+
+LANDING = """id => {
+  const segs = [...document.querySelectorAll('.bf-seg.bf-hl')];
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  const first = segs.length ? segs[0].getBoundingClientRect() : null;
+  return {text: segs.map(s => s.textContent).join(''),
+          paras: [...new Set(segs.map(s => s.closest('.bf-para') && s.closest('.bf-para').id))],
+          mine: segs.every(s => s.dataset.f.split(' ').includes(id)),
+          inView: !!first && first.top >= header && first.bottom <= window.innerHeight,
+          bg: segs.length ? getComputedStyle(segs[0]).backgroundColor : null};
+}"""
+
+
+def test_every_source_link_of_every_page_lands_on_highlighted_words(desktop_tour, extra_paths, page,
+                                                                     base_url, project):
+    """Each distinct § link of every reading page (the dossier's included) is followed: the words
+    highlighted on Texte source are the exact words of a fact span in the paragraph the link names."""
+    targets: dict[str, dict[str, tuple[str, str]]] = {}
+    for path, r in desktop_tour.items():
+        if path in extra_paths:
+            continue  # the print page links inside itself (checked by the dead-anchor test)
+        for a in r["text"]["src"]:
+            url, _, anchor = a["href"].partition("#")
+            targets.setdefault(url, {}).setdefault(anchor, (path, a["label"]))
+    problems, checked = [], 0
+    for url, anchors in sorted(targets.items()):
+        rel = url[len(base_url):]
+        if not (url.startswith(base_url) and rel.endswith("/texte-source/")):
+            problems.append(f"{url}: a § link that does not lead to a Texte source page")
+            continue
+        words = _span_words(project, rel.split("/")[0])
+        page.goto(url)
+        for anchor, (origin, label) in anchors.items():
+            page.evaluate("id => { location.hash = id; }", anchor)
+            try:
+                page.wait_for_function("id => document.querySelectorAll('.bf-seg.bf-hl').length > 0 && "
+                                       "[...document.querySelectorAll('.bf-seg.bf-hl')]"
+                                       ".every(s => s.dataset.f.split(' ').includes(id))", arg=anchor, timeout=3000)
+            except Exception:
+                problems.append(f"/{origin}: {label!r} -> {rel}#{anchor}: nothing highlighted")
+                continue
+            got = page.evaluate(LANDING, anchor)
+            m = re.match(r"§\s(\d+)", label)
+            para = f"p{m.group(1)}" if m else (got["paras"][0] if got["paras"] else None)
+            if got["paras"] != [para]:
+                problems.append(f"/{origin}: {label!r} highlights paragraphs {got['paras']}, not {para}")
+            elif _words(got["text"]) not in words.get(para, set()):
+                problems.append(f"/{origin}: {label!r} -> #{anchor} highlights {got['text']!r}: no fact's words")
+            if not got["inView"] or got["bg"] in (None, "rgba(0, 0, 0, 0)"):
+                problems.append(f"/{origin}: #{anchor} highlight not visible (in view {got['inView']}, {got['bg']})")
+            checked += 1
+    print(f"\n{checked} distinct § links followed from {len(desktop_tour) - len(extra_paths)} pages")
+    assert checked > 100
+    assert not problems, "\n".join(problems[:40])
