@@ -4,7 +4,10 @@ Dates come from our own temporal tagger (`dates.find_dates`); this module turns 
 resolved date into an event: the clause that carries it (its sentence, or its sentence inside a
 quotation, cut at ; and : and, when the sentence holds several dates, between them), never a
 date finer than the text's. Vague spans ("ces dernières semaines", "récemment")
-are kept out: they date nothing precisely enough to put on a timeline.
+and weeks without their day ("cette semaine") are kept out: they date nothing precisely enough
+to put on a timeline. So are the year that names an instrument ("l'accord de 1968", "la loi de
+1905": the text cites a law, nothing happens then) and, inside a quotation, a date still to come
+(a speaker's forecast, "on sera en Ligue 1 l'année prochaine", is not a happening).
 """
 
 from __future__ import annotations
@@ -13,9 +16,15 @@ import datetime as dt
 import re
 
 from ..model import Article, Event, Source
+from ..text import fold
 from .dates import DateMention, find_dates
 
-VAGUE = re.compile(r"(?i)\b(ces|ces derni[eè]res?|derni[eè]rement|r[eé]cemment)\b")
+VAGUE = re.compile(r"(?i)\b(ces|ces derni[eè]res?|derni[eè]rement|r[eé]cemment|semaines?)\b")
+# a year naming an instrument: "l'accord de 1968", "la loi du 9 décembre 1905" is kept (a date)
+_INSTRUMENT_YEAR = re.compile(
+    r"\b(?:accords?|lois?|traites?|conventions?|decrets?|ordonnances?|constitution|pactes?"
+    r"|protocoles?|chartes?|codes?|directives?|reglements?|statuts?|arretes?|plans?) (?:de|du) ?$")
+_QUOTED = re.compile(r"«[^»]*»?|“[^”]*”?|\"[^\"]*\"?")
 
 
 def reference_of(article: Article) -> dt.date | None:
@@ -68,8 +77,15 @@ def _clauses(text: str, span: tuple[int, int], dates: list[DateMention]) -> list
         hi = next((x for x in bounds[i + 1:] if x is not None), None)
         start = lo if isinstance(lo, int) else lo.end()
         end = hi.start() if hi is not None else e
+        if _bare(text[start:end], d):
+            end = e  # "Dimanche, suite aux pluies de la veille, la ville…": the date alone says nothing
         out.append(_trim(text, start, end))
     return out
+
+
+def _bare(clause: str, d: DateMention) -> bool:
+    """A clause that is little more than its date ('Dimanche', 'En début de soirée')."""
+    return len(re.findall(r"\w+", clause.replace(d.text, " ", 1))) < 2
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -95,11 +111,27 @@ def _merge_nested(mentions: list[DateMention]) -> list[DateMention]:
     return out
 
 
+def _names_instrument(text: str, m: DateMention) -> bool:
+    return m.precision == "year" and bool(_INSTRUMENT_YEAR.search(fold(text[max(0, m.start - 24):m.start])))
+
+
+def _forecast_in_quote(text: str, m: DateMention, reference: dt.date | None) -> bool:
+    """A date after the page's day, inside « » or " ": the speaker foresees, nothing happened."""
+    if reference is None or m.date <= reference.isoformat()[: len(m.date)]:
+        return False
+    return any(q.start() < m.start < q.end() for q in _QUOTED.finditer(text))
+
+
+def _is_event(text: str, m: DateMention, reference: dt.date | None) -> bool:
+    return bool(m.date) and not VAGUE.search(m.text) and not _names_instrument(text, m) \
+        and not _forecast_in_quote(text, m, reference)
+
+
 def extract_events(article: Article) -> list[Event]:
     reference = reference_of(article)
     events: list[Event] = []
     for para in article.paragraphs:
-        mentions = [m for m in find_dates(para.text, reference) if m.date and not VAGUE.search(m.text)]
+        mentions = [m for m in find_dates(para.text, reference) if _is_event(para.text, m, reference)]
         by_sentence: dict[tuple[int, int], list[DateMention]] = {}
         for m in _merge_nested(mentions):
             by_sentence.setdefault(_sentence(para.text, para.sentences, m.start), []).append(m)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
+from .anchored import anchored_dates
 from .patterns import literal_years, scan
 from .reference import infer_reference_date
 from .resolve import resolve
@@ -74,4 +75,7 @@ def find_dates(text: str, reference: _dt.date | None) -> list[DateMention]:
         date, precision, approximate, relative, end_date = res
         out.append(DateMention(c.start, c.end, text[c.start:c.end], date, precision,
                                approximate, relative, end_date))
-    return out
+    days = [(m.start, m.end, m.date) for m in out if m.date and m.precision == "day"]
+    for a in anchored_dates(norm, [(c.start, c.end) for c in cands], days, ref):
+        out.append(DateMention(a.start, a.end, text[a.start:a.end], a.date, "day", False, True))
+    return sorted(out, key=lambda m: m.start)
