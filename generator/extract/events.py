@@ -18,6 +18,7 @@ import re
 from ..model import Article, Event, Source
 from ..text import fold
 from .dates import DateMention, find_dates
+from .dates.reference import LOWER_BOUND
 
 VAGUE = re.compile(r"(?i)\b(ces|ces derni[eè]res?|derni[eè]rement|r[eé]cemment|semaines?)\b")
 # a year naming an instrument: "l'accord de 1968", "la loi du 9 décembre 1905" is kept (a date)
@@ -122,16 +123,26 @@ def _forecast_in_quote(text: str, m: DateMention, reference: dt.date | None) -> 
     return any(q.start() < m.start < q.end() for q in _QUOTED.finditer(text))
 
 
-def _is_event(text: str, m: DateMention, reference: dt.date | None) -> bool:
+_MONTH_NAMED = re.compile(r"(?i)\b(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]|sept|oct|nov|d[ée]c)")
+
+
+def _needs_the_day(m: DateMention) -> bool:
+    """'jeudi', 'hier', 'la veille': only an exact page day resolves them ('le 27 novembre' needs a year)."""
+    return m.relative and m.precision == "day" and not _MONTH_NAMED.search(m.text)
+
+
+def _is_event(text: str, m: DateMention, reference: dt.date | None, bound_only: bool) -> bool:
     return bool(m.date) and not VAGUE.search(m.text) and not _names_instrument(text, m) \
-        and not _forecast_in_quote(text, m, reference)
+        and not _forecast_in_quote(text, m, reference) and not (bound_only and _needs_the_day(m))
 
 
 def extract_events(article: Article) -> list[Event]:
     reference = reference_of(article)
+    bound_only = not article.published and article.reference_basis.startswith(LOWER_BOUND)
     events: list[Event] = []
     for para in article.paragraphs:
-        mentions = [m for m in find_dates(para.text, reference) if _is_event(para.text, m, reference)]
+        mentions = [m for m in find_dates(para.text, reference)
+                    if _is_event(para.text, m, reference, bound_only)]
         by_sentence: dict[tuple[int, int], list[DateMention]] = {}
         for m in _merge_nested(mentions):
             by_sentence.setdefault(_sentence(para.text, para.sentences, m.start), []).append(m)

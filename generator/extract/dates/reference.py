@@ -23,8 +23,46 @@ def _clip(s: str) -> str:
     return " ".join(s.split())
 
 
-def infer_reference_date(texts: list[str]) -> tuple[_dt.date | None, str]:
-    """Guess the publication date from the article's own dates; returns (date, French basis)."""
+# what the page says about itself: "Publié le 12/03/2024 à 10h05", "Mis à jour le 15.09.2015"
+_DATELINE = re.compile(r"\b(?:publie|mis a jour|mise a jour|modifie|actualise)e? (?:le|il y a)\b")
+LOWER_BOUND = "au plus tôt"  # a basis starting so gives a day the page is not older than
+
+
+def furniture_reference(lines: list[str]) -> tuple[_dt.date | None, str]:
+    """The page's day from its removed furniture: a dateline gives it, a dated caption bounds
+    it (the photo was taken before the article was written). Never an event, only the anchor."""
+    best: tuple[int, _dt.date, str] | None = None
+    for line in lines:
+        norm, cands = scan(line)
+        for c in cands:
+            if c.kind not in ("dmy", "num") or c.g.get("rel"):
+                continue
+            mo = int(c.g["m"]) if c.g["m"].isdigit() else month_num(c.g["m"])
+            d = safe_date(int(c.g["y"]), mo, day_num(c.g["d"]))
+            if d is None:
+                continue
+            said = _clip(line[c.start:c.end])
+            option = (2, d, f"« {said} » : date de la page (ligne retirée du corps : « {_clip(line)[:60]} »)") \
+                if _DATELINE.search(norm[:c.start]) else \
+                (1, d, f"{LOWER_BOUND} le {said} : date d'une ligne retirée du corps (« {_clip(line)[:60]} »)")
+            if best is None or option[:2] > best[:2]:
+                best = option
+    return (best[1], best[2]) if best else (None, "")
+
+
+def infer_reference_date(texts: list[str], furniture: list[str] | None = None
+                         ) -> tuple[_dt.date | None, str]:
+    """Guess the publication date from the article's own dates; returns (date, French basis).
+    When the body dates nothing to the day, the page's removed furniture may."""
+    day, basis = _from_body(texts)
+    if day is None and furniture:
+        found, why = furniture_reference(furniture)
+        if found is not None:
+            return found, why
+    return day, basis
+
+
+def _from_body(texts: list[str]) -> tuple[_dt.date | None, str]:
     text = "\n".join(t for t in (texts or []) if isinstance(t, str))
     if not text.strip():
         return None, "aucune date : texte vide"
