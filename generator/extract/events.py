@@ -136,13 +136,34 @@ def _is_event(text: str, m: DateMention, reference: dt.date | None, bound_only: 
         and not _forecast_in_quote(text, m, reference) and not (bound_only and _needs_the_day(m))
 
 
+def _last_told_day(found: list[DateMention]) -> str | None:
+    """The story's day after a paragraph: its last day date, unless told backwards ('la veille')."""
+    days = [m for m in found if m.date and m.precision == "day"
+            and not re.search(r"(?i)veille|plus t[oô]t|auparavant|hier", m.text)]
+    return days[-1].date if days else None
+
+
+def _told(text: str, sentences: list[tuple[int, int]], found: list[DateMention]) -> list[tuple[str, str]]:
+    """Each sentence of a paragraph that dates something to the day, folded, with that day."""
+    out = []
+    for m in found:
+        if m.date and m.precision == "day":
+            s, e = next(((a, b) for a, b in sentences if a <= m.start < b), (0, len(text)))
+            out.append((fold(text[s:e]), m.date))
+    return out
+
+
 def extract_events(article: Article) -> list[Event]:
     reference = reference_of(article)
     bound_only = not article.published and article.reference_basis.startswith(LOWER_BOUND)
     events: list[Event] = []
+    told: str | None = None  # the last day the story told, for "le lendemain" in the next paragraph
+    history: list[tuple[str, str]] = []  # (folded sentence, its day), for "trois jours après l'attaque"
     for para in article.paragraphs:
-        mentions = [m for m in find_dates(para.text, reference)
-                    if _is_event(para.text, m, reference, bound_only)]
+        found = find_dates(para.text, reference, told, history)
+        told = _last_told_day(found) or told
+        history += _told(para.text, para.sentences, found)
+        mentions = [m for m in found if _is_event(para.text, m, reference, bound_only)]
         by_sentence: dict[tuple[int, int], list[DateMention]] = {}
         for m in _merge_nested(mentions):
             by_sentence.setdefault(_sentence(para.text, para.sentences, m.start), []).append(m)

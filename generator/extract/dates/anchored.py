@@ -40,6 +40,13 @@ _COMPILED = [(k, re.compile(rx), False) for k, rx in _FROM_PREVIOUS] + \
             [(k, re.compile(rx), True) for k, rx in _NAMED]
 
 
+# "quatre jours après l'attaque": dated by a sentence told earlier that names the same thing
+_AFTER_NP = re.compile(
+    rf"\b{_N} (?P<unit>jours?) (?P<dir>apres|avant) (?:l'|le |la |les |son |sa |ses |leur |leurs )"
+    r"(?P<head>[a-z][a-z-]{3,})")
+_DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces) (?P<head>[a-z][a-z-]{3,})")
+
+
 @dataclass(frozen=True)
 class Anchored:
     start: int
@@ -52,7 +59,7 @@ def _count(m: re.Match) -> int | None:
     value = int(n) if n.isdigit() else NUMBER_WORDS.get(n)
     if value is None:
         return None
-    return -value if m.group("dir") != "plus tard" else value
+    return -value if m.group("dir") not in ("plus tard", "apres") else value
 
 
 def _sentence_start(norm: str, pos: int) -> int:
@@ -65,6 +72,46 @@ def _dated_noun_phrase(norm: str, end: int, starts: list[int]) -> bool:
     stop = re.compile(r"[,;:.!?]").search(norm, end)
     limit = min(stop.start() if stop else len(norm), end + 60)
     return any(end <= s < limit for s in starts)
+
+
+def _told_day(head: str, history: list[tuple[str, str]]) -> str | None:
+    """The day of the last earlier sentence naming `head` (a noun, folded)."""
+    rx = re.compile(rf"\b{re.escape(head)}s?\b")
+    return next((iso for sentence, iso in reversed(history) if rx.search(sentence)), None)
+
+
+def _own_sentences(norm: str, days: list[tuple[int, int, str]], before: int) -> list[tuple[str, str]]:
+    """The sentences of this text, before `before`, that date something to the day."""
+    out = []
+    for start, end, iso in days:
+        if 0 <= end <= before:
+            stop = re.compile(r"[.!?](?: |$)").search(norm, end)
+            out.append((norm[_sentence_start(norm, start):stop.start() if stop else len(norm)], iso))
+    return out
+
+
+def after_noun_phrase(norm: str, taken: list[tuple[int, int]], days: list[tuple[int, int, str]],
+                      history: list[tuple[str, str]]) -> list[Anchored]:
+    """'N jours après l'attaque': when an earlier dated sentence names the attack, the clause is
+    N days after that day; when it names the clause's own subject ('ce comité … s'est tenu quatre
+    jours après l'attaque'), the attack is N days before that subject's day. Else unresolved."""
+    out = []
+    for m in _AFTER_NP.finditer(norm):
+        if any(a < m.end() and m.start() < b for a, b in taken) or (n := _count(m)) is None:
+            continue
+        n = abs(n) if m.group("dir") == "apres" else -abs(n)
+        told = [*history, *_own_sentences(norm, days, m.start())]
+        if (day := _told_day(m.group("head"), told)) is not None:
+            iso = _dt.date.fromisoformat(day) + _dt.timedelta(days=n)
+        else:
+            own = [d.group("head") for d in _DEMONSTRATIVE.finditer(norm, _sentence_start(norm, m.start()),
+                                                                     m.start())]
+            day = next((x for h in reversed(own) if (x := _told_day(h, told))), None)
+            if day is None:
+                continue
+            iso = _dt.date.fromisoformat(day) - _dt.timedelta(days=n)
+        out.append(Anchored(m.start(), m.end(), iso.isoformat()))
+    return out
 
 
 def anchored_dates(norm: str, taken: list[tuple[int, int]], days: list[tuple[int, int, str]],
