@@ -494,3 +494,9 @@ def test_reference_from_a_removed_dateline_or_caption():
 def test_body_day_wins_over_furniture():
     day, _ = infer_reference_date(["Le texte a été voté ce mardi 12 mars 2024."], ["Photo du 1er mars 2024"])
     assert day == dt.date(2024, 3, 12)
+
+
+def test_reference_from_a_removed_timestamp_without_year_takes_the_latest_cited_year():
+    day, basis = infer_reference_date(["Le festival de 2019 avait attiré 3000 personnes."], ["Le 05 août à 16h24"])
+    assert day == dt.date(2019, 8, 5) and basis.startswith("au plus tôt") and "2019" in basis
+    assert infer_reference_date(["Rien de daté ici."], ["Le 05 août à 16h24"])[0] is None

@@ -124,3 +124,16 @@ def test_days_after_a_noun_phrase_dated_by_an_earlier_sentence(extract):
     dates = [e.date.iso for e in facts.events]
     assert "2020-01-11" in dates  # the tempest's day + 2
     assert "2020-01-09" in dates[2:]  # the flood: five days before the cell's day
+
+
+def test_a_caption_date_bounds_the_page_day_but_resolves_no_weekday(make_article, nlp):
+    from generator.extract import extract_articles
+    from generator.model import Removed
+
+    article = make_article("Les grévistes avaient voté le 2 mars.\n\nUn nouveau rassemblement est prévu jeudi.",
+                           published=None)
+    caption = Removed(text="Des grévistes devant l'usine, le 6 mars 2023 (AFP)", reason="légende photo")
+    facts = next(extract_articles([article.model_copy(update={"removed": [caption]})], None, nlp=nlp))
+    assert facts.article.reference_date == "2023-03-06"
+    assert facts.article.reference_basis.startswith("au plus tôt")
+    assert [e.date.iso for e in facts.events] == ["2023-03-02"]  # "jeudi" needs the exact day

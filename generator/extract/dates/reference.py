@@ -28,12 +28,36 @@ _DATELINE = re.compile(r"\b(?:publie|mis a jour|mise a jour|modifie|actualise)e?
 LOWER_BOUND = "au plus tôt"  # a basis starting so gives a day the page is not older than
 
 
-def furniture_reference(lines: list[str]) -> tuple[_dt.date | None, str]:
+# a timestamp line with no year: "Le 05 août à 16h24", "mardi 12 mars, 08:15"
+_TIMESTAMP = re.compile(r"^(?:le )?(?:[a-z]+ )?\d{1,2}(?:er)? [a-z]+\.?,?(?: (?:a|-)? ?\d{1,2} ?[h:]\d{2})?$")
+
+
+def _timestamp_day(line: str, years: list[int]) -> tuple[int, _dt.date, str] | None:
+    """'Le 05 août à 16h24' on a page whose body cites years: that day in the latest year cited
+    (checked against the weekday when the line gives one)."""
+    norm, cands = scan(line)
+    if not years or not _TIMESTAMP.match(norm.strip()) or [c.kind for c in cands] != ["dm"]:
+        return None
+    c = cands[0]
+    wd = WEEKDAYS.index(c.g["wd"]) if c.g.get("wd") else None
+    day, mo = day_num(c.g["d"]), month_num(c.g["m"])
+    d = resolve_day_month(day, mo, wd, None, None, years) if wd is not None else safe_date(max(years), mo, day)
+    if d is None:
+        return None
+    return (1, d, f"{LOWER_BOUND} : « {_clip(line)} » (horodatage retiré du corps, sans année), "
+                  f"en {d.year}, année la plus récente citée par le texte")
+
+
+def furniture_reference(lines: list[str], years: list[int] = ()) -> tuple[_dt.date | None, str]:
     """The page's day from its removed furniture: a dateline gives it, a dated caption bounds
-    it (the photo was taken before the article was written). Never an event, only the anchor."""
+    it (the photo was taken before the article was written), a timestamp without year takes the
+    latest year the body cites (a guess, so only a bound). Never an event, only the anchor."""
     best: tuple[int, _dt.date, str] | None = None
     for line in lines:
         norm, cands = scan(line)
+        stamp = _timestamp_day(line, list(years))
+        if stamp is not None and (best is None or stamp[:2] > best[:2]):
+            best = stamp
         for c in cands:
             if c.kind not in ("dmy", "num") or c.g.get("rel"):
                 continue
@@ -56,7 +80,7 @@ def infer_reference_date(texts: list[str], furniture: list[str] | None = None
     When the body dates nothing to the day, the page's removed furniture may."""
     day, basis = _from_body(texts)
     if day is None and furniture:
-        found, why = furniture_reference(furniture)
+        found, why = furniture_reference(furniture, literal_years(scan("\n".join(texts or []))[1]))
         if found is not None:
             return found, why
     return day, basis
