@@ -500,3 +500,8 @@ def test_reference_from_a_removed_timestamp_without_year_takes_the_latest_cited_
     day, basis = infer_reference_date(["Le festival de 2019 avait attiré 3000 personnes."], ["Le 05 août à 16h24"])
     assert day == dt.date(2019, 8, 5) and basis.startswith("au plus tôt") and "2019" in basis
     assert infer_reference_date(["Rien de daté ici."], ["Le 05 août à 16h24"])[0] is None
+
+
+def test_a_happening_named_with_its_year():
+    found = find_dates("Après les élections municipales 2020 et le mondial 2018, il a recueilli 2014 voix.", None)
+    assert [(m.text, m.date) for m in found] == [("2020", "2020"), ("2018", "2018")]
