@@ -505,3 +505,10 @@ def test_reference_from_a_removed_timestamp_without_year_takes_the_latest_cited_
 def test_a_happening_named_with_its_year():
     found = find_dates("Après les élections municipales 2020 et le mondial 2018, il a recueilli 2014 voix.", None)
     assert [(m.text, m.date) for m in found] == [("2020", "2020"), ("2018", "2018")]
+
+
+def test_reference_from_the_page_address():
+    day, basis = infer_reference_date(["Le conseil a voté jeudi."], [], "https://journal.example/2019/03/07/vote,42.php")
+    assert day == dt.date(2019, 3, 7) and "2019/03/07" in basis
+    day, _ = infer_reference_date(["Le conseil a voté jeudi."], [], "https://journal.example/politique/4412345-x.html")
+    assert day is None

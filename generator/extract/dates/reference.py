@@ -74,10 +74,26 @@ def furniture_reference(lines: list[str], years: list[int] = ()) -> tuple[_dt.da
     return (best[1], best[2]) if best else (None, "")
 
 
-def infer_reference_date(texts: list[str], furniture: list[str] | None = None
-                         ) -> tuple[_dt.date | None, str]:
+# a day in the page's address: ".../2014/11/20/...", "...-20220628-...", "AN-202502270758"
+_URL_DAY = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/-]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d{1,3}(?!\d))")
+
+
+def url_reference(url: str | None) -> tuple[_dt.date | None, str]:
+    """The publication day many outlets write into the article's address."""
+    for m in _URL_DAY.finditer(url or ""):
+        d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if d is not None:
+            return d, f"date lue dans l'adresse de la page (« {m.group(0)} »)"
+    return None, ""
+
+
+def infer_reference_date(texts: list[str], furniture: list[str] | None = None,
+                         url: str | None = None) -> tuple[_dt.date | None, str]:
     """Guess the publication date from the article's own dates; returns (date, French basis).
-    When the body dates nothing to the day, the page's removed furniture may."""
+    The page's address, when it holds a day, says it first (it is the page's own date, not a
+    guess); when the body dates nothing to the day, the page's removed furniture may."""
+    if (found := url_reference(url))[0] is not None:
+        return found
     day, basis = _from_body(texts)
     if day is None and furniture:
         found, why = furniture_reference(furniture, literal_years(scan("\n".join(texts or []))[1]))
