@@ -19,7 +19,7 @@ ROOT = GOLD.parents[1]
 FLOORS = {
     "quotes": 0.99,
     "speaker_acc": 0.91,
-    "events": 0.70,
+    "events": 0.84,
     "people": 0.96,
     "organisations": 0.83,
     "places": 0.90,

@@ -623,3 +623,17 @@ def test_saved_html_page_keeps_the_article_and_drops_its_furniture():
     assert why["Réservé aux abonnés"] == "accès réservé aux abonnés"
     assert why["Connectez-vous ou créez un compte pour participer à la conversation."].startswith("invitation")
     assert not any("Mentions légales" in t or "Accueil" in t for t in texts(art))
+
+
+def test_a_long_standfirst_without_final_stop_is_body(tmp_path):
+    from generator.ingest import read_article
+
+    path = tmp_path / "chapo.txt"
+    path.write_text("Le titre de l'article sur la réforme\n\nSociété\n\n"
+                    "Retrouvez toutes les réactions des syndicats et des élus après l'annonce de la réforme des "
+                    "retraites par le gouvernement ce matin\n\nLe Premier ministre a présenté son texte. "
+                    "Les syndicats ont aussitôt réagi.\n", encoding="utf-8")
+    article = read_article(path, slug="chapo")
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0].startswith("Retrouvez toutes les réactions")
+    assert [r.text for r in article.removed] == ["Société"]

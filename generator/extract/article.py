@@ -27,7 +27,8 @@ def with_reference_date(article: Article) -> Article:
     if article.published:
         return article.model_copy(update={"reference_date": article.published,
                                           "reference_basis": "date de publication"})
-    ref, basis = infer_reference_date([p.text for p in article.paragraphs])
+    ref, basis = infer_reference_date([p.text for p in article.paragraphs],
+                                      [r.text for r in article.removed], article.source_url)
     return article.model_copy(update={"reference_date": ref.isoformat() if ref else None, "reference_basis": basis})
 
 

@@ -41,6 +41,9 @@ _LIST_ITEM = re.compile(r"^(?:[-•*–—▪►]\s|\d{1,2}[.)]\s)")
 _SEPARATOR = re.compile(r"^[\W_]{1,}$")
 
 
+_STANDFIRST_WORDS = 20
+
+
 def _norm(s: str) -> str:
     """Comparison key of a line: the text core's fold, quotation marks left out."""
     return fold(re.sub(r"[«»“”\"]", " ", s))
@@ -250,12 +253,14 @@ def clean_body(body: str, *, title: str | None, markdown: bool, strip_tags: bool
         seen.add(key)
 
     # --- pass 2: before the body starts (first kept line ending like a sentence), lines that do
-    # not end like a sentence are teasers, rubrics or photo captions
+    # not end like a sentence are teasers, rubrics or photo captions; a line of twenty words or
+    # more is the standfirst (chapô), written without a final stop but part of the article
     kept = [ln for ln in lines if not ln.reason]
     body_start = next((k for k, ln in enumerate(kept) if _ends_sentence(ln.text)), None)
     if body_start is not None:
         for ln in kept[:body_start]:
-            ln.reason = "accroche ou légende avant l'article"
+            if len(ln.text.split()) < _STANDFIRST_WORDS:
+                ln.reason = "accroche ou légende avant l'article"
         # --- pass 3: in the body, a long single-sentence line without final punctuation reads
         # like the headline of a linked article (subheadings are short)
         for ln in kept[body_start + 1:]:

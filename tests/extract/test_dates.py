@@ -472,3 +472,43 @@ def test_bare_month_past_and_future():
     assert one("La boutique a fermé en octobre.").date == "2023-10"
     assert one("La consultation aura lieu en septembre.").date == "2024-09"
     assert one("Le dispositif s'appliquera jusqu'en juin.").date == "2024-06"
+
+
+def test_au_lendemain_of_a_dated_noun_phrase_is_not_resolved_twice():
+    found = find_dates("Il est parti au lendemain de l'élection du 7 mai 2023.", dt.date(2023, 6, 1))
+    assert [m.date for m in found] == ["2023-05-07"]
+
+
+def test_la_veille_without_a_previous_date_stays_unresolved():
+    assert [m.date for m in find_dates("La veille, tout était calme.", dt.date(2023, 6, 1))] == []
+
+
+def test_reference_from_a_removed_dateline_or_caption():
+    day, basis = infer_reference_date(["Le conseil se réunira jeudi."],
+                                      ["Photo prise le 3 mai 2021 (AFP)", "Publié le 08/05/2021 à 10h05"])
+    assert day == dt.date(2021, 5, 8) and "Publié le 08/05/2021" in basis
+    day, basis = infer_reference_date(["Le conseil se réunira jeudi."], ["Manifestation, le 3 mai 2021 (AFP)"])
+    assert day == dt.date(2021, 5, 3) and basis.startswith("au plus tôt")
+
+
+def test_body_day_wins_over_furniture():
+    day, _ = infer_reference_date(["Le texte a été voté ce mardi 12 mars 2024."], ["Photo du 1er mars 2024"])
+    assert day == dt.date(2024, 3, 12)
+
+
+def test_reference_from_a_removed_timestamp_without_year_takes_the_latest_cited_year():
+    day, basis = infer_reference_date(["Le festival de 2019 avait attiré 3000 personnes."], ["Le 05 août à 16h24"])
+    assert day == dt.date(2019, 8, 5) and basis.startswith("au plus tôt") and "2019" in basis
+    assert infer_reference_date(["Rien de daté ici."], ["Le 05 août à 16h24"])[0] is None
+
+
+def test_a_happening_named_with_its_year():
+    found = find_dates("Après les élections municipales 2020 et le mondial 2018, il a recueilli 2014 voix.", None)
+    assert [(m.text, m.date) for m in found] == [("2020", "2020"), ("2018", "2018")]
+
+
+def test_reference_from_the_page_address():
+    day, basis = infer_reference_date(["Le conseil a voté jeudi."], [], "https://journal.example/2019/03/07/vote,42.php")
+    assert day == dt.date(2019, 3, 7) and "2019/03/07" in basis
+    day, _ = infer_reference_date(["Le conseil a voté jeudi."], [], "https://journal.example/politique/4412345-x.html")
+    assert day is None

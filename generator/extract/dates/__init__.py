@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
+from .anchored import after_noun_phrase, anchored_dates
 from .patterns import literal_years, scan
 from .reference import infer_reference_date
 from .resolve import resolve
@@ -56,8 +57,11 @@ def _as_date(reference) -> _dt.date | None:
 
 
 
-def find_dates(text: str, reference: _dt.date | None) -> list[DateMention]:
-    """Date expressions of ``text`` resolved against ``reference`` (publication date)."""
+def find_dates(text: str, reference: _dt.date | None, anchor: str | None = None,
+               history: list[tuple[str, str]] | None = None) -> list[DateMention]:
+    """Date expressions of ``text`` resolved against ``reference`` (publication date); ``anchor``,
+    the last day the text before told (ISO), anchors "le lendemain" before any date of ``text``;
+    ``history``, the (folded sentence, ISO day) told before, dates "trois jours après l'attaque"."""
     if not text:
         return []
     ref = _as_date(reference)
@@ -74,4 +78,10 @@ def find_dates(text: str, reference: _dt.date | None) -> list[DateMention]:
         date, precision, approximate, relative, end_date = res
         out.append(DateMention(c.start, c.end, text[c.start:c.end], date, precision,
                                approximate, relative, end_date))
-    return out
+    days = [(m.start, m.end, m.date) for m in out if m.date and m.precision == "day"]
+    if anchor:
+        days.insert(0, (-1, 0, anchor))
+    taken = [(c.start, c.end) for c in cands]
+    for a in [*anchored_dates(norm, taken, days, ref), *after_noun_phrase(norm, taken, days, history or [])]:
+        out.append(DateMention(a.start, a.end, text[a.start:a.end], a.date, "day", False, True))
+    return sorted(out, key=lambda m: m.start)

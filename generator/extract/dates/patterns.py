@@ -119,6 +119,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", rf"{_B}{_APPROX}{_yr('y')}"),
     ("year", rf"(?<=[0-9])(?P<skip>(?:,| et| ou|, et|, ou) +){_yr('y')}"),
     ("year", rf"{_B}{_YEAR_PREP}{_APPROX}?{_yr('y')}"),
+    # a happening named with its year: "les élections législatives 2022", "le mondial 2018"
+    ("year",
+     rf"{_B}(?P<skip>(?:elections?|legislatives|presidentielles?|municipales|europeennes|regionales"
+     rf"|departementales|senatoriales|primaires?|olympiques|paralympiques|mondial|euro|coupe du monde"
+     rf"|sommet|scrutin) +){_yr('y')}"),
     # relative ----------------------------------------------------------------------------
     ("month_rel",
      rf"{_B}(?:(?P<skip>(?:depuis|des|jusqu'en|jusqu'a) +))?"

@@ -23,8 +23,86 @@ def _clip(s: str) -> str:
     return " ".join(s.split())
 
 
-def infer_reference_date(texts: list[str]) -> tuple[_dt.date | None, str]:
-    """Guess the publication date from the article's own dates; returns (date, French basis)."""
+# what the page says about itself: "Publié le 12/03/2024 à 10h05", "Mis à jour le 15.09.2015"
+_DATELINE = re.compile(r"\b(?:publie|mis a jour|mise a jour|modifie|actualise)e? (?:le|il y a)\b")
+LOWER_BOUND = "au plus tôt"  # a basis starting so gives a day the page is not older than
+
+
+# a timestamp line with no year: "Le 05 août à 16h24", "mardi 12 mars, 08:15"
+_TIMESTAMP = re.compile(r"^(?:le )?(?:[a-z]+ )?\d{1,2}(?:er)? [a-z]+\.?,?(?: (?:a|-)? ?\d{1,2} ?[h:]\d{2})?$")
+
+
+def _timestamp_day(line: str, years: list[int]) -> tuple[int, _dt.date, str] | None:
+    """'Le 05 août à 16h24' on a page whose body cites years: that day in the latest year cited
+    (checked against the weekday when the line gives one)."""
+    norm, cands = scan(line)
+    if not years or not _TIMESTAMP.match(norm.strip()) or [c.kind for c in cands] != ["dm"]:
+        return None
+    c = cands[0]
+    wd = WEEKDAYS.index(c.g["wd"]) if c.g.get("wd") else None
+    day, mo = day_num(c.g["d"]), month_num(c.g["m"])
+    d = resolve_day_month(day, mo, wd, None, None, years) if wd is not None else safe_date(max(years), mo, day)
+    if d is None:
+        return None
+    return (1, d, f"{LOWER_BOUND} : « {_clip(line)} » (horodatage retiré du corps, sans année), "
+                  f"en {d.year}, année la plus récente citée par le texte")
+
+
+def furniture_reference(lines: list[str], years: list[int] = ()) -> tuple[_dt.date | None, str]:
+    """The page's day from its removed furniture: a dateline gives it, a dated caption bounds
+    it (the photo was taken before the article was written), a timestamp without year takes the
+    latest year the body cites (a guess, so only a bound). Never an event, only the anchor."""
+    best: tuple[int, _dt.date, str] | None = None
+    for line in lines:
+        norm, cands = scan(line)
+        stamp = _timestamp_day(line, list(years))
+        if stamp is not None and (best is None or stamp[:2] > best[:2]):
+            best = stamp
+        for c in cands:
+            if c.kind not in ("dmy", "num") or c.g.get("rel"):
+                continue
+            mo = int(c.g["m"]) if c.g["m"].isdigit() else month_num(c.g["m"])
+            d = safe_date(int(c.g["y"]), mo, day_num(c.g["d"]))
+            if d is None:
+                continue
+            said = _clip(line[c.start:c.end])
+            option = (2, d, f"« {said} » : date de la page (ligne retirée du corps : « {_clip(line)[:60]} »)") \
+                if _DATELINE.search(norm[:c.start]) else \
+                (1, d, f"{LOWER_BOUND} le {said} : date d'une ligne retirée du corps (« {_clip(line)[:60]} »)")
+            if best is None or option[:2] > best[:2]:
+                best = option
+    return (best[1], best[2]) if best else (None, "")
+
+
+# a day in the page's address: ".../2014/11/20/...", "...-20220628-...", "AN-202502270758"
+_URL_DAY = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/-]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d{1,3}(?!\d))")
+
+
+def url_reference(url: str | None) -> tuple[_dt.date | None, str]:
+    """The publication day many outlets write into the article's address."""
+    for m in _URL_DAY.finditer(url or ""):
+        d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if d is not None:
+            return d, f"date lue dans l'adresse de la page (« {m.group(0)} »)"
+    return None, ""
+
+
+def infer_reference_date(texts: list[str], furniture: list[str] | None = None,
+                         url: str | None = None) -> tuple[_dt.date | None, str]:
+    """Guess the publication date from the article's own dates; returns (date, French basis).
+    The page's address, when it holds a day, says it first (it is the page's own date, not a
+    guess); when the body dates nothing to the day, the page's removed furniture may."""
+    if (found := url_reference(url))[0] is not None:
+        return found
+    day, basis = _from_body(texts)
+    if day is None and furniture:
+        found, why = furniture_reference(furniture, literal_years(scan("\n".join(texts or []))[1]))
+        if found is not None:
+            return found, why
+    return day, basis
+
+
+def _from_body(texts: list[str]) -> tuple[_dt.date | None, str]:
     text = "\n".join(t for t in (texts or []) if isinstance(t, str))
     if not text.strip():
         return None, "aucune date : texte vide"
