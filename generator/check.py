@@ -14,8 +14,6 @@ Schema errors (every one, not only the first) and cross-checks, each reported as
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +23,11 @@ from pydantic import TypeAdapter, ValidationError
 from .corrections import CORRECTIONS_FILE, check_added_words, parse_corrections
 from .errors import BriefingError
 from .model import FACT_FILES, Article
-from .yamlio import _line_of, _load_raw
-
-_ISO = {"day": re.compile(r"\d{4}-\d{2}-\d{2}"), "month": re.compile(r"\d{4}-\d{2}"), "year": re.compile(r"\d{4}")}
-
+from .yamlio import line_of, load_raw, validation_errors
 
 def _validate(path: Path, model: Any, many: bool) -> tuple[Any, yaml.Node | None, list[BriefingError]]:
     try:
-        data, node = _load_raw(path)
+        data, node = load_raw(path)
     except BriefingError as exc:
         return None, None, [exc]
     if many and data is None:
@@ -40,12 +35,7 @@ def _validate(path: Path, model: Any, many: bool) -> tuple[Any, yaml.Node | None
     try:
         return TypeAdapter(list[model] if many else model).validate_python(data), node, []
     except ValidationError as exc:
-        errors = []
-        for e in exc.errors():
-            loc = tuple(e["loc"])
-            where = ".".join(str(p) for p in loc) or "top level"
-            errors.append(BriefingError(path, f"{where}: {e['msg']}", line=_line_of(node, loc)))
-        return None, node, errors
+        return None, node, validation_errors(path, exc, node)
 
 
 def article_folders(root: Path) -> list[Path]:
@@ -100,13 +90,13 @@ def _cross_checks(article: Article, loaded: dict[str, tuple[Any, Any, Path]]) ->
     for i, p in enumerate(article.paragraphs):
         if p.id in seen_p:
             errors.append(BriefingError(art_path, f"paragraph id '{p.id}' is used twice",
-                                        line=_line_of(art_node, ("paragraphs", i, "id"))))
+                                        line=line_of(art_node, ("paragraphs", i, "id"))))
         seen_p.add(p.id)
         for j, (s, e) in enumerate(p.sentences):
             if not 0 <= s < e <= len(p.text):
                 errors.append(BriefingError(art_path, f"paragraph {p.id}: sentence span [{s}, {e}] is outside its text "
                                                       f"({len(p.text)} characters)",
-                                            line=_line_of(art_node, ("paragraphs", i, "sentences", j))))
+                                            line=line_of(art_node, ("paragraphs", i, "sentences", j))))
 
     def span(path: Path, node: Any, loc: tuple, source: Any, words: str | None, field: str,
              src_key: str = "source", label: str = "") -> None:
@@ -125,7 +115,7 @@ def _cross_checks(article: Article, loaded: dict[str, tuple[Any, Any, Path]]) ->
             errors.append(BriefingError(
                 path, f"{label}: {field} '{_short(words)}' is not the text at its source "
                       f"({source.paragraph}[{source.start}:{source.end}] = '{_short(text[source.start:source.end])}')",
-                line=_line_of(node, loc + (field,))))
+                line=line_of(node, loc + (field,))))
 
     ids: dict[str, str] = {}
     speakers: set[str] = set()
@@ -137,7 +127,7 @@ def _cross_checks(article: Article, loaded: dict[str, tuple[Any, Any, Path]]) ->
         for i, fact in enumerate(items):
             if fact.id in ids:
                 errors.append(BriefingError(path, f"{fact.id}: id already used in {ids[fact.id]}",
-                                            line=_line_of(node, (i, "id"))))
+                                            line=line_of(node, (i, "id"))))
             else:
                 ids[fact.id] = path.name
             if field is not None:
@@ -147,11 +137,6 @@ def _cross_checks(article: Article, loaded: dict[str, tuple[Any, Any, Path]]) ->
                     speakers.add(fact.id)
                 for j, m in enumerate(fact.mentions):
                     span(path, node, (i, "mentions", j), m.source, m.text, "text", label=f"{fact.id} mention {j + 1}")
-        if attr == "events":
-            for i, e in enumerate(items):
-                if not _valid_iso(e.date, e.precision):
-                    errors.append(BriefingError(path, f"{e.id}: date '{e.date}' is not a real date written at precision "
-                                                      f"'{e.precision}'", line=_line_of(node, (i, "date"))))
     for attr, field in (("quotes", "speaker_id"), ("claims", "who_id")):
         if attr not in loaded or not {"people", "organisations"} <= set(loaded) | _missing_ok(loaded):
             continue
@@ -160,7 +145,7 @@ def _cross_checks(article: Article, loaded: dict[str, tuple[Any, Any, Path]]) ->
             ref = getattr(fact, field)
             if ref is not None and ref not in speakers:
                 errors.append(BriefingError(path, f"{fact.id}: {field} '{ref}' is no person (or organisation) of people.yaml "
-                                                  "/ organisations.yaml", line=_line_of(node, (i, field))))
+                                                  "/ organisations.yaml", line=line_of(node, (i, field))))
     if "summary" in loaded:
         summary, node, path = loaded["summary"]
         if summary.lead_source is not None:
@@ -181,7 +166,7 @@ def _key_line(node: Any, loc: tuple, key: str) -> int | None:
         for k, _v in node.value:
             if getattr(k, "value", None) == key:
                 return k.start_mark.line + 1
-    return _line_of(node, ()) if node is not None else None
+    return line_of(node, ()) if node is not None else None
 
 
 def _missing_ok(loaded: dict[str, Any]) -> set[str]:
@@ -198,17 +183,6 @@ def _loc(loc: tuple) -> str:
 def _short(s: str, n: int = 60) -> str:
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1] + "…"
-
-
-def _valid_iso(date: str, precision: str) -> bool:
-    if not _ISO[precision].fullmatch(date):
-        return False
-    y, m, d = ([int(x) for x in date.split("-")] + [1, 1])[:3]
-    try:
-        dt.date(y, m, d)
-    except ValueError:
-        return False
-    return True
 
 
 def check_facts(root: Path) -> tuple[list[Path], list[BriefingError]]:

@@ -145,6 +145,21 @@ def extract(
         _fail(exc)
 
 
+def _render(facts_dir: Path, docs_dir: Path, knowledge: Path) -> tuple[int, list[Path]]:
+    """Merge the dossier and make the exports, then hand them to the render stage."""
+    from .dossier import build_dossier
+    from .exports import make_exports
+    from .render import default_site_name, render_docs, site_articles
+    from .store import read_all
+
+    kb = _knowledge(knowledge)
+    articles = site_articles(read_all(facts_dir))
+    dossier = build_dossier(articles, kb)
+    name = default_site_name(articles)
+    exported = make_exports(articles, dossier, name)
+    return len(articles), render_docs(articles, dossier, exported, docs_dir, site_name=name, kb=kb)
+
+
 @app.command()
 def render(
     facts_dir: Annotated[Path, typer.Option("--facts", help="Facts folder.")] = Path("facts"),
@@ -153,16 +168,12 @@ def render(
     quiet: Quiet = False,
 ) -> None:
     """Render fact files into Markdown pages under docs/."""
-    from .render import render_docs
-    from .store import read_all
-
     try:
-        dossier = read_all(facts_dir)
-        written = render_docs(dossier, docs_dir, kb=_knowledge(knowledge))
+        count, written = _render(facts_dir, docs_dir, knowledge)
     except BriefingError as exc:
         _fail(exc)
     if not quiet:
-        out.print(f"{len(dossier)} article(s) rendered, {len(written)} page(s) written to {docs_dir}")
+        out.print(f"{count} article(s) rendered, {len(written)} page(s) written to {docs_dir}")
 
 
 @app.command()
@@ -175,16 +186,14 @@ def build(
     quiet: Quiet = False,
 ) -> None:
     """All stages: extract seeds/, render docs/, build site/ with `mkdocs build --strict`."""
-    from .render import render_docs
     from .site import build_site
-    from .store import read_all
 
     try:
         t0 = time.perf_counter()
         _extract(_articles_in(seeds), facts_dir, slug=None, published=None, knowledge=knowledge, quiet=quiet,
                  max_mb=max_mb)
         t1 = time.perf_counter()
-        render_docs(read_all(facts_dir), docs_dir, kb=_knowledge(knowledge))
+        _render(facts_dir, docs_dir, knowledge)
         t2 = time.perf_counter()
         site = build_site(Path.cwd(), quiet=quiet)
         t3 = time.perf_counter()

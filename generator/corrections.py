@@ -27,7 +27,6 @@ an added fact whose words are not in the article is an error. The tool never wri
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -37,6 +36,9 @@ from pydantic import BaseModel, Field, ValidationError, field_validator, model_v
 
 from .errors import BriefingError
 from .model import Article, Claim, Event, Facts, LegalRef, Mention, Organisation, Person, Place, Quote, Source, Strict
+from .partialdate import PartialDate
+from .text import fold
+from .yamlio import line_of, load_raw, validation_errors
 
 CORRECTIONS_FILE = "corrections.yaml"
 
@@ -120,37 +122,19 @@ class AddClaim(_Add):
     cue: str | None = None
 
 
-_ISO = {"day": re.compile(r"\d{4}-\d{2}-\d{2}"), "month": re.compile(r"\d{4}-\d{2}"), "year": re.compile(r"\d{4}")}
-
-
 class AddEvent(_Add):
     add: Literal["event"]
-    date: NonEmpty
+    date: PartialDate
     precision: Literal["day", "month", "year"] | None = None  # default: the shape of `date`
     approximate: bool = False
     date_text: NonEmpty  # the article's words for the date
     text: str | None = None  # default: the sentence holding date_text
 
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date_str(cls, v: Any) -> Any:
-        return v.isoformat() if hasattr(v, "isoformat") else str(v) if isinstance(v, int) else v
-
     @model_validator(mode="after")
-    def _iso(self) -> "AddEvent":
-        shape = next((p for p, rx in _ISO.items() if rx.fullmatch(self.date)), None)
-        if shape is None:
-            raise ValueError(f"date '{self.date}' is not YYYY-MM-DD, YYYY-MM or YYYY")
-        import datetime as dt
-
-        y, m, d = ([int(x) for x in self.date.split("-")] + [1, 1])[:3]
-        try:
-            dt.date(y, m, d)
-        except ValueError:
-            raise ValueError(f"date '{self.date}' does not exist") from None
+    def _precision(self) -> "AddEvent":
         if self.precision is None:
-            self.precision = shape
-        elif self.precision != shape:
+            self.precision = self.date.precision
+        elif self.precision != self.date.precision:
             raise ValueError(f"date '{self.date}' is not written at precision '{self.precision}'")
         return self
 
@@ -198,10 +182,8 @@ class Correction:
 
 def parse_corrections(path: Path) -> tuple[list[Correction], list[BriefingError]]:
     """Every valid correction of the file, and one error per invalid item (all of them, with lines)."""
-    from .yamlio import _line_of, _load_raw
-
     try:
-        data, node = _load_raw(path)
+        data, node = load_raw(path)
     except BriefingError as exc:
         return [], [exc]
     if data is None:
@@ -227,19 +209,14 @@ def parse_corrections(path: Path) -> tuple[list[Correction], list[BriefingError]
             model = ADDS.get(item["add"]) if isinstance(item["add"], str) else None
             if model is None:
                 errors.append(BriefingError(path, f"add: '{item['add']}' is not one of {', '.join(ADDS)}",
-                                            line=_line_of(item_node, ("add",))))
+                                            line=line_of(item_node, ("add",))))
                 continue
         else:
             model = OPS[key]
         try:
             out.append(Correction(line, model.model_validate(item)))
         except ValidationError as exc:
-            for e in exc.errors():
-                loc = tuple(e["loc"])
-                where = ".".join(str(p) for p in loc)
-                msg = e["msg"].removeprefix("Value error, ")
-                errors.append(BriefingError(path, f"{key}: {where + ': ' if where else ''}{msg}",
-                                            line=_line_of(item_node, loc)))
+            errors += validation_errors(path, exc, item_node, context=key)
     return out, errors
 
 
@@ -254,11 +231,6 @@ def load_corrections(path: Path) -> list[Correction]:
 
 
 # ----------------------------------------------------------------------------- helpers
-
-def _norm(s: str | None) -> str:
-    s = unicodedata.normalize("NFC", s or "").replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
-    return re.sub(r"\s+", " ", s).strip().casefold()
-
 
 def _words(kind: str, fact: Any) -> list[str]:
     """The words `expect` is compared with."""
@@ -328,11 +300,11 @@ class _Run:
                ) -> tuple[str, Any] | None:
         what = "fact" if len(kinds) == len(FACT_LISTS) else " or ".join(dict.fromkeys(FACT_LISTS[k] for k in kinds))
         found = _find(self.f, fid, kinds)
-        if found and (expect is None or any(_norm(expect) in _norm(w) for w in _words(*found))):
+        if found and (expect is None or any(fold(expect) in fold(w) for w in _words(*found))):
             return found
         if expect is not None:  # the id moved: find the fact by its words
             among = (found[0],) if found else kinds  # the same kind as the id named, when it exists
-            same = [(k, x) for k in among for x in getattr(self.f, k) if any(_norm(expect) in _norm(w) for w in _words(k, x))]
+            same = [(k, x) for k in among for x in getattr(self.f, k) if any(fold(expect) in fold(w) for w in _words(k, x))]
             if len(same) == 1:
                 return same[0]
             if found:
@@ -352,13 +324,13 @@ class _Run:
             for ent in getattr(self.f, kind):
                 if ent.id == name:
                     return ent
-        key = _norm(name)
+        key = fold(name)
         for kind in ("people", "organisations"):
-            hits = [e for e in getattr(self.f, kind) if _norm(e.name) == key or key in map(_norm, getattr(e, "aliases", []))]
+            hits = [e for e in getattr(self.f, kind) if fold(e.name) == key or key in map(fold, getattr(e, "aliases", []))]
             if len(hits) == 1:
                 return hits[0]
         for kind in ("people", "organisations"):
-            hits = [e for e in getattr(self.f, kind) if key in {_norm(m.text) for m in e.mentions}]
+            hits = [e for e in getattr(self.f, kind) if key in {fold(m.text) for m in e.mentions}]
             if len(hits) == 1:
                 return hits[0]
         return None
@@ -449,8 +421,8 @@ class _Run:
         if kind == "people":
             b.roles = list(dict.fromkeys(b.roles + a.roles))
         else:
-            names = [*b.aliases, *a.aliases] + ([a.name] if _norm(a.name) != _norm(b.name) else [])
-            b.aliases = sorted({n for n in names if _norm(n) != _norm(b.name)})
+            names = [*b.aliases, *a.aliases] + ([a.name] if fold(a.name) != fold(b.name) else [])
+            b.aliases = sorted({n for n in names if fold(n) != fold(b.name)})
         b.reviewed = b.reviewed or a.reviewed
         setattr(self.f, kind, [x for x in getattr(self.f, kind) if x is not a])
         self._relink(a.id, b)

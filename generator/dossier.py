@@ -22,7 +22,6 @@ the list of its sources (article slug + fact id + span).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
@@ -30,6 +29,8 @@ from typing import Literal
 from pydantic import BaseModel
 
 from .model import Claim, Event, Facts, LegalRef, Quote, Source
+from .partialdate import PartialDate
+from .text import MONTH_NAMES, WEEKDAY_NAMES, fold, slugify, stop_words
 
 __all__ = [
     "ArticleRef", "EventSource", "MergedEvent", "RoleRef", "EntityMember", "MergedEntity",
@@ -158,27 +159,17 @@ class Dossier(BaseModel):
 
 # --------------------------------------------------------------------------- text similarity
 
-@lru_cache(maxsize=65536)
-def fold(s: str) -> str:
-    """Lowercase, no accents, ligatures opened, apostrophes and hyphens as spaces."""
-    s = s.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r"[\u2019'`´\-\u2010-\u2014_]", " ", s)
+# date vocabulary beyond month and day names, and two verbs spaCy's stop list lacks ("été", "faire")
+_TIME_WORDS = """an ans annee annees jour jours er premier premiere semaine mois matin soir hier aujourd demain
+dernier derniere derniers dernieres prochain prochaine ete faire""".split()
 
 
-# function words and date vocabulary: left out of the overlap (dates are compared separately)
-_STOP = set(fold("""
-a à au aux avec ce ces cet cette ceci cela ça celui celle ceux celles comme dans de des du en entre et
-est été être a ont avait avaient sera il ils elle elles on nous vous je tu leur leurs lui la le les l
-d qu que qui quoi dont où ou mais ne pas plus moins par pour sur sous son sa ses se si sans
-un une y aussi ainsi alors encore déjà désormais toujours après avant depuis lors pendant puis
-c s n j m t très tout tous toute toutes autre autres même mêmes notamment selon chez vers
-fait faire font avoir etc ci là dès dernier dernière derniers dernières prochain prochaine
-janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre
-lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd hui demain matin soir semaine mois
-année annee années ans an jour jours er premier première
-""").split())
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    """Function words and date words: left out of the overlap (dates are compared separately)."""
+    return stop_words() | {fold(w) for w in (*MONTH_NAMES, *WEEKDAY_NAMES, *_TIME_WORDS)}
+
+
 _WORD = re.compile(r"[a-z0-9][a-z0-9.]*[a-z0-9]|[a-z]")
 
 
@@ -196,7 +187,7 @@ def content_tokens(text: str) -> frozenset[str]:
     out = set()
     for w in _WORD.findall(fold(text)):
         w = w.strip(".")
-        if len(w) < 3 or w in _STOP or any(ch.isdigit() for ch in w):
+        if len(w) < 3 or w in _stop() or any(ch.isdigit() for ch in w):
             continue
         out.add(_stem(w))
     return frozenset(out)
@@ -226,11 +217,12 @@ def _strip_date_text(text: str, date_text: str) -> str:
 
 # --------------------------------------------------------------------------- chronology
 
-def _date_key(iso: str) -> tuple[int, int, int]:
-    m = re.match(r"(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", iso or "")
-    if not m:
+def _date_key(iso: str | None) -> tuple[int, int, int]:
+    """Chronological key of an article date; an unreadable one sorts last."""
+    try:
+        return PartialDate.parse(iso or "").sort_key
+    except ValueError:
         return (99999, 0, 0)
-    return (int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0))
 
 
 def merge_events(bundles: Iterable[Facts]) -> list[MergedEvent]:
@@ -238,7 +230,7 @@ def merge_events(bundles: Iterable[Facts]) -> list[MergedEvent]:
     items: list[tuple[str, Event]] = []
     for f in bundles:
         items += [(f.article.slug, e) for e in f.events]
-    items.sort(key=lambda x: (_date_key(x[1].date), x[1].precision, x[0], x[1].id))
+    items.sort(key=lambda x: (x[1].date.sort_key, x[1].precision, x[0], x[1].id))
 
     clusters: list[dict] = []   # {date, precision, approximate, members: [(slug, event, tokens)]}
     for slug, e in items:
@@ -266,9 +258,9 @@ def merge_events(bundles: Iterable[Facts]) -> list[MergedEvent]:
     for i, c in enumerate(clusters, 1):
         first = c["members"][0][1]
         merged.append(MergedEvent(
-            id=f"ev-{i}", date=c["date"], precision=c["precision"], approximate=c["approximate"],
+            id=f"ev-{i}", date=c["date"].iso, precision=c["precision"], approximate=c["approximate"],
             text=first.text,
-            sources=[EventSource(slug=s, event_id=e.id, date=e.date, precision=e.precision,
+            sources=[EventSource(slug=s, event_id=e.id, date=e.date.iso, precision=e.precision,
                                  approximate=e.approximate, date_text=e.date_text, text=e.text, source=e.source)
                      for s, e, _ in c["members"]],
         ))
@@ -293,7 +285,7 @@ def merge_events(bundles: Iterable[Facts]) -> list[MergedEvent]:
                 x.conflict = True
                 if y.id not in x.conflict_with:
                     x.conflict_with.append(y.id)
-            note = ("dates de précision différente" if _compatible(a["date"], b["date"]) else "dates différentes")
+            note = ("dates de précision différente" if _compatible(a["date"].iso, b["date"].iso) else "dates différentes")
             ma.conflict_note = mb.conflict_note = note
     return merged
 
@@ -313,7 +305,7 @@ _HONORIFICS = {"m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "dr", "
 
 @lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
-    s = fold(name).strip()
+    s = fold(name)
     s = re.sub(r"[^\w.\s]", " ", s)
     s = _LEADING.sub("", re.sub(r"\s+", " ", s).strip())
     return tuple(t for t in s.replace(".", ". ").split() if t.strip("."))
@@ -428,7 +420,7 @@ def merge_entities(bundles: list[Facts], kind: Literal["person", "org", "place"]
         roles: dict[str, RoleRef] = {}
         for slug, ent in members:
             for r in getattr(ent, "roles", []) or []:
-                key = fold(r).strip()
+                key = fold(r)
                 rr = roles.setdefault(key, RoleRef(role=r, slugs=[]))
                 if slug not in rr.slugs:
                     rr.slugs.append(slug)
@@ -441,7 +433,7 @@ def merge_entities(bundles: list[Facts], kind: Literal["person", "org", "place"]
     prefix = {"person": "pers", "org": "org", "place": "lieu"}[kind]
     used: set[str] = set()
     for m in out:
-        base = f"{prefix}-" + (re.sub(r"[^a-z0-9]+", "-", fold(m.name)).strip("-") or "x")
+        base = f"{prefix}-" + (slugify(m.name) or "x")
         ident, n = base, 2
         while ident in used:
             ident, n = f"{base}-{n}", n + 1
@@ -488,7 +480,7 @@ def merge_legal(bundles: list[Facts], kb=None) -> list[MergedLegal]:
                 if lg.knowledge_id and kb is not None:
                     entry = getattr(kb, "get", lambda _k: None)(lg.knowledge_id)
                     title = getattr(entry, "official_title", None) if entry is not None else None
-                anchor = re.sub(r"[^a-z0-9]+", "-", fold(lg.knowledge_id or lg.instrument or lg.mention)).strip("-")
+                anchor = slugify(lg.knowledge_id or lg.instrument or lg.mention)
                 g = groups[key] = MergedLegal(id=f"jur-{anchor or len(groups) + 1}", knowledge_id=lg.knowledge_id,
                                               title=title or lg.instrument or lg.mention, instrument=lg.instrument)
             if not g.instrument and lg.instrument:

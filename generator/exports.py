@@ -1,4 +1,5 @@
-"""Machine-readable exports written beside the pages (render stage, into docs/ so they land in site/).
+"""Exports stage: machine-readable files made from the facts and the merged dossier, before the
+render stage, which writes them beside the pages (into docs/, so they land in site/).
 
 - `facts.json` — every fact of every article plus the dossier merges (`generator.dossier`).
 - `timeline.json` — the merged chronology in TimelineJS's JSON format; partial dates stay partial
@@ -13,14 +14,36 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from typing import Any
+
+from pydantic import BaseModel
 
 from .dossier import Dossier, MergedEvent
 from .model import Facts
+from .partialdate import PartialDate
 
 FACTS_JSON = "facts.json"
 TIMELINE_JSON = "timeline.json"
 SCHEMA = "https://schema.org"
+
+
+class Exports(BaseModel):
+    """What the exports stage made, for the render stage to write (paths relative to docs/)."""
+
+    files: dict[str, str]    # facts.json, timeline.json -> their text
+    jsonld: dict[str, str]   # page ("index.md", "<slug>/citations.md") -> JSON-LD block to append
+
+
+def make_exports(articles: list[Facts], dossier: Dossier, site_name: str) -> Exports:
+    """Every export of the dossier: the JSON files, and one JSON-LD block per page that has data."""
+    jsonld = {"index.md": jsonld_block([news_article(f) for f in articles])}
+    for f in articles:
+        for page, nodes in (("index.md", news_article(f)), ("citations.md", quotations(f)),
+                            ("affirmations.md", claims(f))):
+            jsonld[f"{f.article.slug}/{page}"] = jsonld_block(nodes)
+    files = {FACTS_JSON: facts_json(articles, dossier), TIMELINE_JSON: timeline_json(dossier, site_name)}
+    return Exports(files=files, jsonld=jsonld)
 
 
 def dumps(data: Any) -> str:
@@ -39,34 +62,30 @@ def facts_json(bundles: list[Facts], dossier: Dossier) -> str:
 
 # --------------------------------------------------------------------------- TimelineJS
 
-def _tl_date(iso: str, precision: str) -> dict[str, str]:
-    m = re.match(r"(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", iso or "")
-    if not m:
-        return {}
-    out = {"year": str(int(m.group(1)))}
-    if precision in ("month", "day") and m.group(2):
-        out["month"] = str(int(m.group(2)))
-    if precision == "day" and m.group(2) and m.group(3):
-        out["day"] = str(int(m.group(3)))
-    return out
+def _tl_date(e: MergedEvent) -> PartialDate | None:
+    """The event's date at its precision (None when it is not a date: the event is left out)."""
+    try:
+        return replace(PartialDate.coerce(e.date).at(e.precision), approximate=e.approximate)
+    except ValueError:
+        return None
 
 
-def timeline_json(dossier: Dossier, title: str, label=None) -> str:
+def timeline_json(dossier: Dossier, title: str) -> str:
     """TimelineJS JSON: {title, events: [{start_date, text: {headline, text}, display_date, unique_id}]}."""
     titles = {a.slug: a for a in dossier.articles}
     events = []
     for e in dossier.events:
-        start = _tl_date(e.date, e.precision)
-        if not start:
+        date = _tl_date(e)
+        if date is None:
             continue
         sources = "; ".join(
             f"{titles[s.slug].outlet or titles[s.slug].title} : « {s.date_text} »" for s in e.sources if s.slug in titles)
         item: dict[str, Any] = {
             "unique_id": e.id,
-            "start_date": start,
+            "start_date": date.timeline(),
             "text": {"headline": _headline(e), "text": f"{e.text}\n\nSources : {sources}"},
             "group": "à vérifier" if e.conflict else None,
-            "display_date": label(e.date, e.precision, e.approximate) if label else None,
+            "display_date": date.label(),
             "briefing": {"precision": e.precision, "approximate": e.approximate, "conflict": e.conflict,
                          "conflict_with": e.conflict_with,
                          "sources": [{"article": s.slug, "event": s.event_id} for s in e.sources]},

@@ -44,7 +44,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
 
 from .errors import BriefingError
-from .yamlio import _line_of, _load_raw
+from .yamlio import line_of as _line_of, load_raw as _load_raw
 
 # --------------------------------------------------------------------------- models
 

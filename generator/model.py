@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .partialdate import PartialDate
 
 
 class Strict(BaseModel):
@@ -109,13 +111,24 @@ class Claim(Strict):
 
 class Event(Strict):
     id: str
-    date: str
+    date: PartialDate  # written "YYYY", "YYYY-MM" or "YYYY-MM-DD" in events.yaml
     precision: Literal["day", "month", "year"]
     approximate: bool = False
     date_text: str
     text: str
     source: Source
     reviewed: bool = False
+
+    @model_validator(mode="after")
+    def _date_at_its_precision(self) -> "Event":
+        if self.date.precision != self.precision:
+            raise ValueError(f"{self.id}: date '{self.date}' is not written at precision '{self.precision}'")
+        return self
+
+    @property
+    def when(self) -> PartialDate:
+        """The date with its hedge: "vers 2022" is the year 2022, approximate."""
+        return PartialDate(self.date.year, self.date.month, self.date.day, self.approximate)
 
 
 class LegalRef(Strict):

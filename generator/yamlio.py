@@ -69,7 +69,7 @@ def _is_models(obj: Any) -> bool:
     return isinstance(obj, BaseModel) or all(isinstance(o, BaseModel) for o in obj)
 
 
-def _load_raw(path: Path) -> tuple[Any, yaml.Node | None]:
+def load_raw(path: Path) -> tuple[Any, yaml.Node | None]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -109,7 +109,7 @@ def _bad_scalar_line(node: yaml.Node | None) -> int | None:
     return None
 
 
-def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+def line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
     """Follow a pydantic error location through the YAML node tree to a line number."""
     line = node.start_mark.line + 1 if node is not None else None
     for key in loc:
@@ -133,18 +133,27 @@ def load_yaml(path: Path, model: type[M], *, many: bool = False) -> M | list[M]:
     node tree that gives line numbers is built only when something is wrong."""
     data = _fast_load(path)
     if data is _FAILED:
-        data, _ = _load_raw(path)  # raises the precise file:line error
+        data, _ = load_raw(path)  # raises the precise file:line error
     if many and data is None:
         data = []
     target: Any = list[model] if many else model  # type: ignore[valid-type]
     try:
         return TypeAdapter(target).validate_python(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        _, node = load_raw(path)
+        raise validation_errors(path, exc, node)[0] from None
+
+
+def validation_errors(path: Path, exc: ValidationError, node: yaml.Node | None, *,
+                      context: str = "") -> list[BriefingError]:
+    """One `file:line: [context: ]where: message` error per problem pydantic found, in file order."""
+    out = []
+    for err in exc.errors():
         loc = tuple(err["loc"])
-        where = ".".join(str(p) for p in loc) or "top level"
-        _, node = _load_raw(path)
-        raise BriefingError(path, f"{where}: {err['msg']}", line=_line_of(node, loc)) from None
+        where = ".".join(str(p) for p in loc) or ("" if context else "top level")
+        message = ": ".join(p for p in (context, where, err["msg"].removeprefix("Value error, ")) if p)
+        out.append(BriefingError(path, message, line=line_of(node, loc)))
+    return out
 
 
 _FAILED = object()

@@ -1,7 +1,8 @@
 """One built project shared by tests/test_pdf.py and tests/test_pages.py (built once per session).
 
-Two real articles (the seed `coco-gg-roussel-darmanin` and `roussel-coco-yahoo`) are rendered from
-their committed fact files into a tmp project, built with `mkdocs build --strict` for a project
+Two real articles (the seeds `coco-gg-roussel-darmanin` and `roussel-coco-yahoo`) are extracted
+by the real pipeline (`briefing extract`, real spaCy model) into a tmp project — never the committed
+facts/ —, rendered, built with `mkdocs build --strict` for a project
 site served under a sub-path (SITE_URL=http://127.0.0.1:PORT/briefing-repo/), and printed to PDF
 with the default engine. A thread-based http.server serves the folder holding the site as
 `/briefing-repo/`, so anything that escapes the sub-path is a 404.
@@ -44,9 +45,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @functools.lru_cache(maxsize=None)
 def built() -> Built:
+    from typer.testing import CliRunner
+
+    from generator.cli import app
     from generator.knowledge import load_knowledge
     from generator.pdf import write_pdfs
-    from generator.render import render_docs
+    from _render_sample import render_pages
     from generator.site import build_site
     from generator.store import read_facts
 
@@ -57,10 +61,12 @@ def built() -> Built:
     (project / "docs").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-    for slug in (SEED, OTHER):
-        shutil.copytree(ROOT / "facts" / slug, project / "facts" / slug)
+    seeds = [next((ROOT / "seeds").glob(f"{slug}.*")) for slug in (SEED, OTHER)]
+    done = CliRunner().invoke(app, ["extract", *map(str, seeds), "--out", str(project / "facts"),
+                                    "--knowledge", str(ROOT / "knowledge"), "-q"])
+    assert done.exit_code == 0, done.output
     dossier = [read_facts(project / "facts" / s) for s in (SEED, OTHER)]
-    render_docs(dossier, project / "docs", kb=load_knowledge(ROOT / "knowledge"))
+    render_pages(dossier, project / "docs", kb=load_knowledge(ROOT / "knowledge"))
 
     handler = functools.partial(_Quiet, directory=str(www))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)

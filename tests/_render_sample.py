@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from generator.dossier import build_dossier
+from generator.exports import make_exports
 from generator.model import (
     Article, Claim, Event, Facts, LegalRef, Mention, Organisation, Paragraph, Person, Place,
     Quote, Removed, Source, Summary, SummarySentence,
@@ -73,3 +77,13 @@ def make_facts(slug: str = "exemple-lille", *, published: str | None = "2024-04-
         summary=Summary(lead=P["p1"], lead_source=Source(paragraph="p1", start=0, end=len(P["p1"])),
                         key_points=[SummarySentence(text=P["p2"], source=Source(paragraph="p2", start=0, end=len(P["p2"])))]),
     )
+
+
+def render_pages(facts: list[Facts], docs: Path, kb=None) -> list[Path]:
+    """What the pipeline does around the render stage: merge the dossier, make the exports, render."""
+    from generator.render import default_site_name, render_docs, site_articles
+
+    articles = site_articles(facts)
+    dossier, name = build_dossier(articles, kb), default_site_name(articles)
+    exported = make_exports(articles, dossier, name)
+    return render_docs(articles, dossier, exported, docs, site_name=name, kb=kb)

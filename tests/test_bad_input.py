@@ -287,10 +287,10 @@ def test_crash_while_writing_the_second_article_keeps_previous_facts(two_article
 
 
 def test_crash_while_rendering_the_second_article_keeps_previous_docs(two_articles, monkeypatch):
-    import generator.render as render
+    import generator.render.article as render
 
     run("extract", "a1.txt", "a2.txt", "--out", "facts", "-q")  # new facts: every page would change
-    real = render._context
+    real = render.page_context
     calls = []
 
     def crash_on_second(*args, **kwargs):
@@ -299,7 +299,7 @@ def test_crash_while_rendering_the_second_article_keeps_previous_docs(two_articl
             raise RuntimeError("injected crash while rendering")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(render, "_context", crash_on_second)
+    monkeypatch.setattr(render, "page_context", crash_on_second)
     before = snapshot(two_articles / "docs")
     res = CliRunner().invoke(app, ["render", "--facts", "facts", "--docs", "docs", "-q"])
     assert res.exit_code != 0 and isinstance(res.exception, RuntimeError)

@@ -121,7 +121,7 @@ def test_speaker_id_must_be_a_person(facts_dir):
 def test_event_date_at_its_precision(facts_dir):
     edit(facts_dir / "exemple-lille" / "events.yaml", "date: '2024-04-27'", "date: '2024-04'")
     code, errors = check(facts_dir)
-    assert code == 1 and len(errors) == 1 and "e-1: date '2024-04' is not a real date written at precision 'day'" in errors[0]
+    assert code == 1 and len(errors) == 1 and "events.yaml:12: 1: e-1: date '2024-04' is not written at precision 'day'" in errors[0]
 
 
 def test_missing_article_file(facts_dir):

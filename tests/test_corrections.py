@@ -43,14 +43,14 @@ def test_every_invalid_item_is_reported_with_its_line(tmp_path):
                           "- drop: q-2\n  speakr: X\n"            # 3 unknown key
                           "- frobnicate: q-1\n"                   # 5 unknown operation
                           "- add: tweet\n  text: x\n"             # 6 unknown kind
-                          "- add: event\n  date: '2024-02-30'\n  date_text: x\n"  # 8 impossible date
+                          "- add: event\n  date: '2024-02-30'\n  date_text: x\n"  # 9 impossible date (its line)
                           "- add: quote\n  id: q-7\n  text: x\n"  # 11 a machine id
                           "- merge: org-afp\n  into: org-afp\n"   # 14 merge into itself
                           "- fix_speaker: q-1\n")                 # 16 speaker key missing
     items, errors = parse_corrections(path)
     assert len(items) == 1
     lines = sorted(e.line for e in errors)
-    assert lines == [4, 5, 6, 8, 12, 14, 16], [str(e) for e in errors]
+    assert lines == [4, 5, 6, 9, 12, 14, 16], [str(e) for e in errors]
     for e in errors:
         assert str(e).startswith(f"{path}:{e.line}: ")
     with pytest.raises(BriefingError):
@@ -164,7 +164,7 @@ def test_add_every_other_kind(tmp_path):
     assert not warnings
     assert facts.claims[-1].id == "c-h1" and facts.claims[-1].kind == "indirect"
     ev = facts.events[-1]
-    assert (ev.id, ev.date, ev.precision, ev.date_text) == ("e-h1", "2023-01", "month", "janvier 2023")
+    assert (ev.id, ev.date.iso, ev.precision, ev.date_text) == ("e-h1", "2023-01", "month", "janvier 2023")
     assert ev.text in P["p2"]
     assert facts.people[-1].id == "per-proche" and facts.people[-1].mentions[0].source.paragraph == "p4"
     assert facts.organisations[-1].id == "org-h1" and facts.places[-1].id == "place-h1"
@@ -209,10 +209,10 @@ def test_applying_does_not_touch_the_input(tmp_path):
 
 
 def test_pages_show_reviewed_and_machine_facts(tmp_path):
-    from generator.render import render_docs
+    from _render_sample import render_pages
 
     facts, _ = apply(tmp_path, "- review: q-1\n- review: c-1\n- review: e-1\n- review: org-arcom\n")
-    render_docs([facts], tmp_path / "docs")
+    render_pages([facts], tmp_path / "docs")
     cit = (tmp_path / "docs" / "exemple-lille" / "citations.md").read_text(encoding="utf-8")
     assert cit.count("✔ vérifié") == 1 and cit.count('class="bf-auto"') == 1
     assert "✔ vérifié" in (tmp_path / "docs" / "exemple-lille" / "affirmations.md").read_text(encoding="utf-8")

@@ -130,10 +130,9 @@ def test_dossier_pages_do_not_depend_on_the_hash_seed(tmp_path):
     pages = []
     for seed in ("1", "2"):
         docs = tmp_path / seed / "docs"
-        code = ("import sys; from pathlib import Path; from generator.render import render_docs; "
-                "from generator.store import read_all; render_docs(read_all(Path('facts')), Path(sys.argv[1]))")
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-c", code, str(docs)], cwd=root, env=env, capture_output=True, text=True)
+        done = subprocess.run([sys.executable, "-m", "generator", "render", "--docs", str(docs), "-q"],
+                              cwd=root, env=env, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         pages.append((docs / "acteurs.md").read_text(encoding="utf-8"))
     assert pages[0] == pages[1]

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from _render_sample import make_facts
-from generator.render import render_docs
+from _render_sample import make_facts, render_pages
 
 LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -17,7 +16,7 @@ LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory) -> Path:
     docs = tmp_path_factory.mktemp("exports") / "docs"
-    render_docs([make_facts(), make_facts("second", published="2024-05-02", title="Second article")], docs)
+    render_pages([make_facts(), make_facts("second", published="2024-05-02", title="Second article")], docs)
     return docs
 
 
@@ -74,7 +73,7 @@ def test_json_ld_types_in_the_pages(docs):
 
 def test_exports_are_not_rewritten_when_unchanged(docs):
     before = {p: p.stat().st_mtime_ns for p in docs.glob("*.json")}
-    written = render_docs([make_facts(), make_facts("second", published="2024-05-02", title="Second article")], docs)
+    written = render_pages([make_facts(), make_facts("second", published="2024-05-02", title="Second article")], docs)
     assert not [p for p in written if p.suffix == ".json"]
     assert before == {p: p.stat().st_mtime_ns for p in docs.glob("*.json")}
 

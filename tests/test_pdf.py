@@ -1,4 +1,4 @@
-"""PDF stage (generator/pdf.py): real PDFs of a real built site, read back with poppler-utils.
+"""PDF stage (generator/pdf/): real PDFs of a real built site, read back with poppler-utils.
 
 The seed article's PDF must hold every quote and every timeline date label (pdftotext, whitespace
 and hyphenation normalised), have a sane page count, a table of contents whose page numbers land on
@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from _pdf_project import OTHER, SEED, built
+from generator.render import french_date
 from generator.store import read_facts
 
 for tool in ("pdftotext", "pdffonts", "pdftoppm", "pdfinfo"):
@@ -92,12 +93,28 @@ def test_cover_has_title_sources_and_dates(b, seed_pdf):
     facts = read_facts(b.project / "facts" / SEED)
     cover = _norm(_pages_text(seed_pdf)[0])
     assert _norm(facts.article.title) in cover
-    assert _norm("Source") in cover and _norm("Document généré le") in cover
+    assert _norm("Source") in cover and _norm("Document généré par briefing") in cover
     assert _norm("27 avril 2024") in cover  # the reference date (the seed has no publication date)
+    assert _norm("État au 27 avril 2024") in cover  # the facts' date, not the day of the run
     dossier_cover = _norm(_pages_text(b.site / "pdf" / "dossier.pdf")[0])
     other = read_facts(b.project / "facts" / OTHER).article
     assert _norm(other.title) in dossier_cover and _norm(facts.article.title) in dossier_cover
     assert _norm(other.source_url or "") in dossier_cover and _norm("publié le") in dossier_cover
+    latest = max(str(a.published or a.reference_date) for a in (other, facts.article))
+    assert _norm(f"État au {french_date(latest)}") in dossier_cover  # the most recent article's date
+
+
+def test_a_document_does_not_depend_on_the_day(b):
+    """The cover date comes from the facts: a build on another day prints the same document."""
+    import datetime as dt
+
+    from generator.pdf import build_documents
+
+    docs = build_documents(b.site, b.project / "facts")
+    today = dt.date.today()
+    for _title, doc in docs.values():
+        assert today.isoformat() not in doc and french_date(today.isoformat()) not in doc
+    assert build_documents(b.site, b.project / "facts") == docs
 
 
 def test_table_of_contents_page_numbers_land_on_their_headings(seed_pdf):
@@ -192,11 +209,11 @@ def test_unknown_engine_is_a_one_line_error(b):
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian chromium not installed")
 def test_chromium_engine_option(b, tmp_path):
     pytest.importorskip("playwright")
-    from generator.pdf import _chromium, build_documents
+    from generator.pdf import build_documents, chromium
 
     title, doc = build_documents(b.site, b.project / "facts", only=[OTHER])[OTHER]
     out = tmp_path / "other.pdf"
-    pages = _chromium(doc, (b.site / "print_page" / "index.html").as_uri(), out, title)
+    pages = chromium(doc, (b.site / "print_page" / "index.html").as_uri(), out, title)
     assert pages == _page_count(out) >= 5
     assert all(r.split()[-5] == "yes" for r in _run("pdffonts", str(out)).splitlines()[2:])
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from _render_sample import P, make_facts
+from _render_sample import P, make_facts, render_pages
+from generator.knowledge import KnowledgeBase, KnowledgeEntry
 from generator.render import (
-    ARTICLE_PAGES, abbreviations, build_span_index, french_date, md_text, render_docs, safe_url,
+    ARTICLE_PAGES, abbreviations, build_span_index, french_date, md_text, safe_url,
 )
 
 
@@ -72,7 +73,7 @@ def test_safe_url_rejects_non_http():
 @pytest.fixture()
 def rendered(tmp_path: Path):
     docs = tmp_path / "docs"
-    written = render_docs([make_facts()], docs)
+    written = render_pages([make_facts()], docs)
     return docs, written
 
 
@@ -88,9 +89,9 @@ def test_all_pages_written(rendered):
 
 def test_second_render_writes_nothing(tmp_path: Path):
     docs = tmp_path / "docs"
-    render_docs([make_facts()], docs)
+    render_pages([make_facts()], docs)
     mtimes = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
-    assert render_docs([make_facts()], docs) == []
+    assert render_pages([make_facts()], docs) == []
     assert mtimes == {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
 
 
@@ -177,7 +178,7 @@ def test_claims_page_has_allegation_warning(rendered):
 
 def test_reference_date_is_said_as_such(tmp_path: Path):
     docs = tmp_path / "docs"
-    render_docs([make_facts(published=None)], docs)
+    render_pages([make_facts(published=None)], docs)
     text = (docs / "exemple-lille" / "index.md").read_text(encoding="utf-8")
     assert "Date de référence (déduite" in text and "28 avril 2024" in text
 
@@ -193,9 +194,9 @@ def test_stale_article_pages_removed_but_hand_files_kept(tmp_path: Path):
     docs = tmp_path / "docs"
     (docs / "assets").mkdir(parents=True)
     (docs / "assets" / "briefing.css").write_text("/* hand */", encoding="utf-8")
-    render_docs([make_facts("a-un"), make_facts("a-deux")], docs)
+    render_pages([make_facts("a-un"), make_facts("a-deux")], docs)
     (docs / "a-deux" / "notes.md").write_text("à la main", encoding="utf-8")
-    render_docs([make_facts("a-un")], docs)
+    render_pages([make_facts("a-un")], docs)
     assert (docs / "a-un" / "index.md").exists()
     assert not (docs / "a-deux" / "index.md").exists()
     assert (docs / "a-deux" / "notes.md").exists()      # not generated: kept
@@ -214,51 +215,74 @@ def test_nav_order_and_escaped_titles(rendered):
     assert "<b>" not in nav and "&lt;b&gt;" in nav
 
 
-def test_abbreviations_base_set_and_kb():
-    base = abbreviations(None)
-    for k in ("Arcom", "PCF", "JDD", "AFP", "DSA", "LCEN", "CNIL", "RGPD", "SREN"):
-        assert k in base
+def _kb(*entries: dict) -> KnowledgeBase:
+    return KnowledgeBase([KnowledgeEntry(**e) for e in entries])
 
-    class KB:
-        def abbreviations(self):
-            return {"XYZ": "Exemple", "PCF": "faux"}
 
-    got = abbreviations(KB())
-    assert got["XYZ"] == "Exemple" and got["PCF"] == "Parti communiste français"
+def test_glossary_comes_only_from_the_knowledge_base():
+    assert abbreviations(None) == {}  # no hand-written expansion, not even of a well-known acronym
+    kb = _kb({"id": "loi-x", "kind": "law", "official_title": "Loi n° 2030-1 du 2 janvier 2030 sur les exemples",
+              "short_name": "Loi EXEMPLE", "sources": [{"url": "https://www.legifrance.gouv.fr/x"}]},
+             {"id": "aut-x", "kind": "regulator", "official_title": "Autorité des essais (ADE)", "short_name": "ADE"},
+             {"id": "evt", "kind": "event", "official_title": "Un fait", "short_name": "FAIT"})
+    got = abbreviations(kb)
+    assert got == {"ADE": "Autorité des essais", "EXEMPLE": "Loi n° 2030-1 du 2 janvier 2030 sur les exemples"}
+
+
+def test_glossary_page_lists_the_base_abbreviations(tmp_path: Path):
+    kb = _kb({"id": "aut-x", "kind": "regulator", "official_title": "Autorité des essais [bis]", "short_name": "ADE"})
+    render_pages([make_facts()], tmp_path / "docs", kb=kb)
+    text = (tmp_path / "docs" / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    (line,) = text.splitlines()[2:]
+    term, expansion = line.split(": ", 1)
+    assert term == "*[ADE]" and expansion.startswith("Autorité des essais") and "]" not in expansion
 
 
 def test_legal_page_uses_only_kb_and_article(tmp_path: Path):
-    class Entry:
-        id = "loi-2023-566-majorite-numerique"
-        kind = "law"
-        official_title = "Loi n° 2023-566 du 7 juillet 2023"
-        short_name = "Loi majorité numérique"
-        summary = "Résumé <i>sourcé</i>."
-        key_provisions = ["Disposition A", "Disposition B"]
-        status = "En vigueur"
-        sources = [{"url": "https://www.legifrance.gouv.fr/x", "excerpt": "…"}, {"url": "javascript:alert(1)"}]
-
-    class Event:
-        id = "evenement-apres"
-        kind = "event"
-        official_title = "Un événement postérieur"
-        short_name = None
-        summary = "Après."
-        key_provisions = []
-        status = None
-        sources = []
-        dates = {"fait": "2024-06-25"}
-
-    class KB:
-        entries = [Entry(), Event()]
-
-        def get(self, kid):
-            return {e.id: e for e in self.entries}.get(kid)
-
+    kb = _kb(
+        {"id": "loi-2023-566-majorite-numerique", "kind": "law", "official_title": "Loi n° 2023-566 du 7 juillet 2023",
+         "short_name": "Loi majorité numérique", "summary": "Résumé <i>sourcé</i>.",
+         "key_provisions": ["Disposition A", "Disposition B"], "status": "En vigueur",
+         "sources": [{"url": "https://www.legifrance.gouv.fr/x", "excerpt": "…"}, {"url": "javascript:alert(1)"}]},
+        {"id": "evenement-apres", "kind": "event", "official_title": "Un événement postérieur",
+         "summary": "Après.", "dates": {"fait": "2024-06-25"}},
+        {"id": "evenement-avant", "kind": "event", "official_title": "Un événement antérieur",
+         "summary": "Avant.", "dates": {"fait": "2024-04-20"}},
+    )
     docs = tmp_path / "docs"
-    render_docs([make_facts()], docs, kb=KB())
+    render_pages([make_facts()], docs, kb=kb)
     text = (docs / "exemple-lille" / "contexte-juridique.md").read_text(encoding="utf-8")
     assert "Disposition B" in text and "legifrance" in text and "javascript:" not in text
     assert "&#60;i&#62;sourcé" in text
     assert "Depuis l'article" in text and "Ne provient pas de l'article" in text
-    assert "25 juin 2024" in text
+    assert "25 juin 2024" in text and "Un événement postérieur" in text
+    assert "Un événement antérieur" not in text  # before the article (2024-04-28): not a development
+
+
+# ---------------------------------------------------------------- what render receives
+
+def test_site_articles_give_safe_unique_slugs_in_publication_order():
+    from generator.render import site_articles
+
+    facts = [make_facts("Assets", published="2024-05-02"), make_facts("été/2024", published="2024-04-01"),
+             make_facts("ete-2024", published=None), make_facts("été/2024", published="2023-12-31")]
+    got = [(f.article.slug, f.article.published or f.article.reference_date) for f in site_articles(facts)]
+    # "Assets" would take docs/assets/; two articles may not share a folder; undated by reference date
+    assert got == [("ete-2024-3", "2023-12-31"), ("ete-2024", "2024-04-01"), ("ete-2024-2", "2024-04-28"),
+                   ("article-assets", "2024-05-02")]
+
+
+def test_render_prints_the_dossier_it_is_given(tmp_path: Path):
+    """Render merges nothing itself: the dossier pages show the merge they receive."""
+    from generator.dossier import build_dossier
+    from generator.exports import make_exports
+    from generator.render import render_docs, site_articles
+
+    articles = site_articles([make_facts(), make_facts("second", published="2024-05-02", title="Second")])
+    dossier = build_dossier(articles)
+    kept = dossier.model_copy(update={"events": [e for e in dossier.events if e.precision == "year"]})
+    render_docs(articles, kept, make_exports(articles, kept, "Dossier"), tmp_path / "docs", site_name="Dossier")
+    chrono = (tmp_path / "docs" / "chronologie.md").read_text(encoding="utf-8")
+    assert "L&#39;Arcom est saisie" in chrono or "L'Arcom est saisie" in chrono
+    assert "Marie Dupont dénonce" not in chrono and "Marie Dupont dénonce" in (
+        tmp_path / "docs" / "exemple-lille" / "chronologie.md").read_text(encoding="utf-8")

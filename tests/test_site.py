@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from _render_sample import make_facts
+from _render_sample import make_facts, render_pages
 from generator.errors import BriefingError
-from generator.render import render_docs
 from generator.site import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _project(tmp_path: Path, dossier, kb=None) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
-    render_docs(dossier, tmp_path / "docs", kb=kb)
+    render_pages(dossier, tmp_path / "docs", kb=kb)
     return tmp_path
 
 
@@ -95,7 +94,10 @@ def test_abbreviations_and_french_ui(built):
     html = (site / "exemple-lille" / "texte-source" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in html
     acteurs = (site / "exemple-lille" / "acteurs" / "index.html").read_text(encoding="utf-8")
-    assert '<abbr title="Agence France-Presse">AFP</abbr>' in acteurs
+    # the glossary is the knowledge base's: its sourced expansion of the regulator's acronym
+    expansion = _kb().abbreviations()["Arcom"].replace("'", "&#39;")
+    assert f'<abbr title="{expansion}">Arcom</abbr>' in acteurs
+    assert "AFP" in acteurs and ">AFP</abbr>" not in acteurs  # no expansion the base does not source
 
 
 def test_build_failure_is_one_line_error(tmp_path: Path):
