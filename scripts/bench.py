@@ -21,7 +21,8 @@ resident memory (the largest process of the stage). Per size: pages, size of sit
 index. Up to `--compare-max` articles, the extraction is also compared with a bare spaCy pass over the
 same paragraphs, in one process, model loaded once (DEVELOPERS.md: extraction within 1.15x of it).
 
-Usage: scripts/bench.py [--sizes 50,100,200] [--skip pdf] [--compare-max 200] [--keep] [--json FILE]
+Usage: scripts/bench.py [--sizes 50,100,200] [--skip pdf,add] [--compare-max 200] [--pdf-max 200] [--keep]
+                        [--json FILE]
 Default sizes keep `make bench` to a few minutes; the issue's table is `--sizes 50,100,200,400,1000`.
 """
 
@@ -199,7 +200,7 @@ def _extracted_count(stdout: str) -> int:
     return sum(1 for ln in stdout.splitlines() if re.match(r"^\S+: \d+ personnes", ln))
 
 
-def bench_size(n: int, seeds: list[Path], *, skip: set[str], compare_max: int, keep: bool) -> Size:
+def bench_size(n: int, seeds: list[Path], *, skip: set[str], compare_max: int, pdf_max: int, keep: bool) -> Size:
     root = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
     briefing = [PY, "-m", "generator"]
     try:
@@ -210,7 +211,7 @@ def bench_size(n: int, seeds: list[Path], *, skip: set[str], compare_max: int, k
                 "mkdocs": [PY, "-m", "mkdocs", "build", "--strict", "-q"],
                 "pdf": [*briefing, "pdf", "-q"]}
         for stage in STAGES:
-            if stage not in skip:
+            if stage not in skip and (stage != "pdf" or n <= pdf_max):
                 r.stages[stage] = run(cmds[stage], root)
                 print(f"    {stage}: {r.stages[stage].wall:.1f} s", file=sys.stderr)
         site = root / "site"
@@ -275,6 +276,8 @@ def main() -> None:
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of real articles to vary")
     ap.add_argument("--skip", default="", help="comma-separated stages to skip: extract,render,mkdocs,pdf,add")
     ap.add_argument("--compare-max", type=int, default=200, help="bare spaCy comparison up to this size (default 200)")
+    ap.add_argument("--pdf-max", type=int, default=200,
+                    help="PDF stage up to this size (default 200; one PDF per article: a linear cost)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary projects")
     ap.add_argument("--json", type=Path, help="also write the raw figures to this file")
     ap.add_argument("--_compare", type=Path, help=argparse.SUPPRESS)
@@ -292,7 +295,8 @@ def main() -> None:
     rows, t0 = [], time.perf_counter()
     for n in sizes:
         print(f"  N={n}", file=sys.stderr)
-        rows.append(bench_size(n, seeds, skip=skip, compare_max=args.compare_max, keep=args.keep))
+        rows.append(bench_size(n, seeds, skip=skip, compare_max=args.compare_max,
+                               pdf_max=args.pdf_max, keep=args.keep))
         print(f"  N={n} done ({time.perf_counter() - t0:.0f} s elapsed)", file=sys.stderr)
         if args.json:
             args.json.write_text(json.dumps([asdict(r) for r in rows], indent=1) + "\n", encoding="utf-8")

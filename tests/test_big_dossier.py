@@ -1,6 +1,7 @@
-"""Navigation of a dossier (generator/render/nav.py): every article in it once, and the part of it a
-page carries (Material's navigation.prune shows a page its own branch) bounded whatever the number
-of articles, so the MkDocs build stays linear."""
+"""A big dossier: its navigation (generator/render/nav.py) holds every article once, and the part of
+it a page carries (Material's navigation.prune shows a page its own branch) stays bounded whatever
+the number of articles, so the MkDocs build stays linear; its search index holds each knowledge-base
+text once; its dossier PDF holds the dossier pages, not every article again."""
 
 from __future__ import annotations
 
@@ -154,3 +155,58 @@ def test_every_article_within_two_clicks_of_home(sites):
         reached |= {t for p in list(reached) for t in _links(p, site)}
     for i in range(40):
         assert (site / f"art-{i:04d}" / "index.html").resolve() in reached
+
+
+def test_dossier_legal_context_searched_once(sites):
+    import json
+
+    index = json.loads((sites[10] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert "contexte-juridique/" in locations  # the dossier's page
+    assert not any(loc.endswith("/contexte-juridique/") for loc in locations)  # not each article's
+    assert "art-0003/texte-source/" in locations
+
+
+def test_big_dossier_pdf_holds_the_dossier_pages_not_every_article(sites):
+    from generator.pdf import DOSSIER_NAME, build_documents
+    from generator.pdf.document import DOSSIER_FULL_MAX
+
+    assert 10 <= DOSSIER_FULL_MAX < 40
+    small = build_documents(sites[10], only={DOSSIER_NAME})[DOSSIER_NAME][1]
+    big = build_documents(sites[40], only={DOSSIER_NAME})[DOSSIER_NAME][1]
+    assert 'id="art-0005-chronologie"' in small
+    assert 'id="art-0005-chronologie"' not in big
+    assert 'id="chronologie"' in big and 'id="acteurs"' in big  # the dossier's own pages
+    assert "art-0039/" in big  # the list of articles links to each one online
+
+
+# --------------------------------------------------------------------------- one more article
+
+def test_adding_one_article_plans_only_that_one(tmp_path: Path, monkeypatch):
+    from generator import cache
+    from generator.ingest import read_article
+    from generator.model import Facts, Summary
+    from generator.store import write_dossier
+
+    monkeypatch.delenv("BRIEFING_NO_CACHE", raising=False)
+    seeds, facts_dir = tmp_path / "seeds", tmp_path / "facts"
+    seeds.mkdir()
+    towns = ["Rennes", "Brest", "Quimper", "Lorient"]
+    for i, town in enumerate(towns):
+        (seeds / f"{i}-{town.lower()}.txt").write_text(
+            f"Le conseil municipal de {town} vote son budget\n\nLe maire de {town} a présenté mardi "
+            f"un budget en hausse de {i + 2} %, a-t-il déclaré devant la presse.\n", encoding="utf-8")
+
+    def extract(paths):
+        """What the extract stage does around spaCy: plan, write the facts of those to extract, record."""
+        articles = [read_article(p) for p in paths]
+        plan = cache.plan(articles, facts_dir)
+        write_dossier([Facts(article=a, summary=Summary(lead=a.paragraphs[0].text)) for a in plan.to_extract],
+                      facts_dir)
+        cache.record(plan)
+        return [a.slug for a in plan.to_extract]
+
+    first = sorted(seeds.iterdir())[:3]
+    assert len(extract(first)) == 3
+    assert extract(first) == []
+    assert extract(sorted(seeds.iterdir())) == ["3-lorient"]
