@@ -41,8 +41,8 @@ render: $(STAMP)
 schema: $(STAMP)           ## JSON Schema of every fact file into schema/
 	$(BIN)/briefing schema --out schema
 
-bench: $(STAMP)            ## extraction vs bare spaCy, render and mkdocs timings
-	$(BIN)/python scripts/bench.py
+bench: $(STAMP)            ## per-stage time, CPU, memory, site size (SIZES=50,100,200,400,1000 for the full table)
+	$(BIN)/python scripts/bench.py --sizes $(or $(SIZES),50,100,200)
 
 eval: $(STAMP)             ## extraction quality on tests/gold/: score.py SUMMARY + every miss, extra, wrong speaker
 	$(BIN)/python scripts/eval.py

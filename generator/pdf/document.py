@@ -18,6 +18,9 @@ from .cover import Source, cover, created_meta, toc
 from .printpage import PRINT_PAGE, classes, load, page_ids, site_url, text_of, top_sections
 
 DOSSIER_NAME = "dossier"
+# Above this many articles the dossier PDF holds the dossier pages only (its home page lists the
+# articles, each with a PDF of its own): a 1,000-article dossier would be some 25,000 pages.
+DOSSIER_FULL_MAX = 31
 CSS = print_css()  # packaged, found with importlib.resources
 Toc = list[tuple[int, str, str]]  # (level, label, anchor)
 
@@ -27,7 +30,8 @@ def build_documents(site_dir: Path, facts_dir: Path | None = None,
     """name -> (title, HTML) for the dossier ("dossier") and every article (its slug)."""
     site_dir = Path(site_dir).resolve()
     tree = load(site_dir)
-    where = _Where(site_url(tree), site_dir, (site_dir / PRINT_PAGE).as_uri())
+    # page ids read once: every document's links are resolved against them
+    where = _Where(site_url(tree), site_dir, (site_dir / PRINT_PAGE).as_uri(), page_ids(site_dir))
     tops = top_sections(tree)
     articles = _articles_by_slug(facts_dir)
     covers = tree.xpath('//*[@id="print-site-cover-page"]//h1')
@@ -44,8 +48,10 @@ def build_documents(site_dir: Path, facts_dir: Path | None = None,
 
     if wanted is None or DOSSIER_NAME in wanted:
         contents: Toc = []
+        full = len(parts) <= DOSSIER_FULL_MAX
         body = [_part(top, contents) if "md-section" in classes(top)
-                else _page(top, "pdf-l1", "pdf-l2", contents, 1, with_h2=False) for top in tops]
+                else _page(top, "pdf-l1", "pdf-l2", contents, 1, with_h2=False)
+                for top in tops if full or "md-section" not in classes(top)]
         sources = [(t, articles.get(slug)) for slug, t, _ in parts] or [(site_title, None)]
         kicker = f"Dossier de presse · {len(parts)} article{'s' if len(parts) > 1 else ''}"
         docs[DOSSIER_NAME] = (site_title, _document(site_title, kicker, sources, body, contents, where))
@@ -67,6 +73,7 @@ class _Where:
     url: str
     site_dir: Path
     base: str
+    ids: dict[str, str]  # print-page section id -> URL path of the page
 
 
 def _articles_by_slug(facts_dir: Path | None) -> dict[str, Article]:
@@ -129,7 +136,7 @@ def _document(title: str, kicker: str, sources: list[Source], body: list[Any], c
     for el in doc.xpath('//script|//*[contains(concat(" ", @class, " "), " headerlink ")]'
                         '|//*[contains(concat(" ", @class, " "), " bf-pdf-link ")]'):
         el.drop_tree()
-    _fix_links(doc, where.url, page_ids(where.site_dir))
+    _fix_links(doc, where)
     css = CSS.read_text(encoding="utf-8")
     body_out = lhtml.tostring(doc.body, encoding="unicode")
     return (
@@ -150,10 +157,11 @@ def _css_string(value: str) -> str:
     return f'"{out}"'
 
 
-def _fix_links(doc: Any, site_url: str, ids_of_pages: dict[str, str]) -> None:
+def _fix_links(doc: Any, where: _Where) -> None:
     """In-document anchors stay; anchors to pages left out of this PDF point to the online site."""
     from urllib.parse import urljoin
 
+    site_url = where.url
     online = site_url.startswith(("http://", "https://"))
     ids = {el.get("id") for el in doc.xpath("//*[@id]")}
     for a in doc.xpath("//a[@href]"):
@@ -161,7 +169,7 @@ def _fix_links(doc: Any, site_url: str, ids_of_pages: dict[str, str]) -> None:
         if href.startswith("#"):
             if href[1:] in ids:
                 continue
-            url = _page_url(href[1:], site_url, ids_of_pages)
+            url = _page_url(href[1:], where)
         elif not re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I):  # relative link to the site
             url = urljoin(site_url + "print_page/", href)
         else:
@@ -172,10 +180,13 @@ def _fix_links(doc: Any, site_url: str, ids_of_pages: dict[str, str]) -> None:
             del a.attrib["href"]
 
 
-def _page_url(target: str, site_url: str, ids_of_pages: dict[str, str]) -> str | None:
-    """The online URL of a print-page anchor ("coco-x-chronologie-e-1" -> ".../coco-x/chronologie/#e-1")."""
-    for pid in sorted(ids_of_pages, key=len, reverse=True):
-        if target == pid or target.startswith(pid + "-"):
-            frag = target[len(pid) + 1:]
-            return site_url + ids_of_pages[pid] + (f"#{frag}" if frag else "")
+def _page_url(target: str, where: _Where) -> str | None:
+    """The online URL of a print-page anchor ("coco-x-chronologie-e-1" -> ".../coco-x/chronologie/#e-1"):
+    the longest page id the anchor starts with, found by dropping its last words one by one."""
+    words = target.split("-")
+    for k in range(len(words), 0, -1):
+        pid = "-".join(words[:k])
+        if pid in where.ids:
+            frag = "-".join(words[k:])
+            return where.url + where.ids[pid] + (f"#{frag}" if frag else "")
     return None

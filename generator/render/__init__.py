@@ -38,6 +38,12 @@ __all__ = [
 ]
 
 
+# In a dossier, the knowledge-base texts of every article's legal context are searched once, on the
+# dossier's legal context page: repeated on each article they were half of the search index.
+_DOSSIER_SEARCHED = {"contexte-juridique.md"}
+_NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n"
+
+
 def render_docs(
     articles: list[Facts],
     dossier: Dossier,
@@ -56,12 +62,14 @@ def render_docs(
     nav_file = Path(nav_file) if nav_file else docs_dir.parent / "generated" / "nav.yml"
     env = make_env()
     views = [article_view(f) for f in articles]
+    searched_once = _DOSSIER_SEARCHED if len(views) > 1 else set()
 
     pages: dict[Path, str] = {}
     for v in views:
         ctx = article.page_context(v, kb, site_name)
         for fname, _title, tpl in ARTICLE_PAGES:
-            pages[docs_dir / v.slug / fname] = env.get_template(tpl).render(ctx)
+            text = env.get_template(tpl).render(ctx)
+            pages[docs_dir / v.slug / fname] = _NOT_SEARCHED + text if fname in searched_once else text
     home = home_context(views, dossier, kb, site_name)
     pages[docs_dir / "index.md"] = env.get_template("home.md.j2").render(home)
     if len(views) > 1:
