@@ -6,6 +6,7 @@ committed facts of the repository's seeds for "nothing is left out"."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,17 @@ def test_merged_chronology_shows_each_source_event_as_its_facts_hold_it(tmp_path
     item = page[page.index(f'id="{merged.id}"'):]
     for f in (a, b):
         assert str(md_text(f.events[0].text)) in item, f.article.slug
+
+
+def test_a_date_conflict_links_to_the_other_event_by_the_anchor_it_carries(tmp_path):
+    """The conflict note's link must land on the other event's item (an escaped '-' in the
+    address, '#ev&#45;9', is a dead link that `mkdocs build --strict` rejects)."""
+    from test_dossier import A, B, C
+
+    articles = site_articles([A, B, C])
+    d = build_dossier(articles)
+    assert d.conflicts
+    render_docs(articles, d, make_exports(articles, d, "Dossier"), tmp_path / "docs", site_name="Dossier")
+    page = (tmp_path / "docs" / "chronologie.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(#([^)]+)\)", page)
+    assert targets and all(f'id="{t}"' in page for t in targets), targets

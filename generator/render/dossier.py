@@ -56,7 +56,7 @@ def _events(d: Dossier, by_slug: dict[str, ArticleView]) -> list[dict[str, Any]]
         "e": e,
         "anchor": Markup(clean_id(e.id)),
         "sources": [{"s": s, "view": by_slug[s.slug]} for s in e.sources if s.slug in by_slug],
-        "conflicts": [x for x in d.events if x.id in e.conflict_with],
+        "conflicts": [{"e": x, "anchor": Markup(clean_id(x.id))} for x in d.events if x.id in e.conflict_with],
     } for e in d.events]
 
 
