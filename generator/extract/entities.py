@@ -19,6 +19,7 @@ from .entity_types import (
     ACRONYM,
     DOMAIN_RE,
     INSTITUTION_RE,
+    MEDIA_AFTER_CUE_RE,
     ORG,
     PERSON,
     PLACE,
@@ -212,6 +213,8 @@ def _rule_candidates(pid: str, text: str, outlet_names: list[str]) -> tuple[list
     """Websites, institutions and the outlet's own names; plus the towns named inside institutions
     ('le tribunal de Cahors' is the organisation and the place Cahors)."""
     out = [Candidate(ORG, m.group(), pid, m.start(), m.end()) for m in DOMAIN_RE.finditer(text)]
+    out += [Candidate(ORG, m.group("name"), pid, m.start("name"), m.end("name"))
+            for m in MEDIA_AFTER_CUE_RE.finditer(text)]
     towns = []
     for m in INSTITUTION_RE.finditer(text):
         out.append(Candidate(ORG, m.group(), pid, m.start(), m.end()))

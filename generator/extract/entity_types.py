@@ -18,10 +18,13 @@ from spacy.tokens import Span
 from ..text import fold
 from .lexicon import (
     BARE_INSTITUTIONS,
+    CLUB_ROLE_NOUNS,
     DEFINITE_INSTITUTIONS,
     INSTITUTION_QUALIFIERS,
+    LEGAL_INSTRUMENT_NOUNS,
     LOCAL_INSTITUTIONS,
     LOCATIVE_BEFORE,
+    MEDIA_CUE_PHRASES,
     MEDIA_NOUNS,
     ORG_CUE_NOUNS,
     ORG_HEADS,
@@ -55,6 +58,10 @@ INSTITUTION_RE = re.compile(
     rf"(?:{_alternatives(DEFINITE_INSTITUTIONS)})\b(?! (?:de|du|des|d['’])))"
 )
 APOSTROPHE = "'’"
+# a capitalised name right after a media phrase, which the model often misses: "au micro de France Bleu"
+MEDIA_AFTER_CUE_RE = re.compile(
+    rf"(?i:{_alternatives(MEDIA_CUE_PHRASES)})\s*(?:la |le |les |l['’])?"
+    r"(?P<name>[A-ZÉ][\w&’'-]*(?: [A-ZÉ0-9][\w&’'-]*){0,3})")
 
 
 def _territories() -> frozenset[str]:
@@ -137,6 +144,8 @@ def classify(span: Span, text: str, doc_text: str) -> str | None:
         return None  # a capitalised common word opening a sentence ("Blocage", "Contacté")
     if tokens[0].lower_ in ROLE_NOUNS or fold(tokens[0].text) in STATE_NOUNS or _ORDINAL_REGIME.fullmatch(text):
         return None  # a job title is a role; "l'État", "la Ve République" are neither org nor place
+    if tokens[0].lower_ in LEGAL_INSTRUMENT_NOUNS:
+        return None  # "l'Accord de 1990" is a text (the legal extractor's), not an organisation
     before = _preceding_words(doc_text, span.start_char, 1)
     if before.endswith(("d'", "d’")) and label != "PER" and not any(t.pos_ == "PROPN" for t in tokens):
         return None  # "coup d'État", "chef d'orchestre": part of a phrase ("d'Orange" is a name)
@@ -146,6 +155,14 @@ def classify(span: Span, text: str, doc_text: str) -> str | None:
         return PERSON
     if tokens[0].lower_ in MEDIA_NOUNS or _after_org_noun(doc_text, span.start_char):
         return ORG
+    if _after_media_cue(doc_text, span.start_char):
+        return ORG
+    if label in {"LOC", "ORG"} and _after_club_role(doc_text, span.start_char):
+        return ORG  # "l'entraîneur de Lorient": the club, written as its town
+    if label == "LOC" and _after_indefinite(doc_text, span.start_char) and not is_known_place(text):
+        return None  # "un Algeco", "une Twingo": a brand used as a common noun, no place
+    if ACRONYM.fullmatch(text) and _spells_lower_case_phrase(text, doc_text, span.start_char):
+        return None  # "une obligation de quitter le territoire français (OQTF)": a notion, no body
     if label == "LOC" and _DEMONYM.fullmatch(text) and _after_determiner(doc_text, span.start_char) \
             and not is_known_place(text):
         return None
@@ -163,6 +180,42 @@ def classify(span: Span, text: str, doc_text: str) -> str | None:
 
 def _after_determiner(text: str, start: int) -> bool:
     return _preceding_words(text, start, 1).rstrip("'’") in {"le", "la", "les", "un", "une", "des", "du", "aux", "l", "ces", "deux"}
+
+
+def _after_indefinite(text: str, start: int) -> bool:
+    return _preceding_words(text, start, 1) in {"un", "une"}
+
+
+def _after_club_role(text: str, start: int) -> bool:
+    """'entraîneur de Caen', "(gardien d'Angers": a sports role's complement is a club."""
+    words = [w.strip("(«\"[") for w in _preceding_words(text, start, 2).split()]
+    return len(words) == 2 and words[1] in {"de", "du", "d'", "d’"} and words[0] in CLUB_ROLE_NOUNS
+
+
+_SMALL_WORDS = frozenset("de du des d le la les l à au aux et en sur pour par".split())
+
+
+def _spells_lower_case_phrase(acronym: str, text: str, start: int) -> bool:
+    """A bracketed acronym whose letters are the initials of the lower-case words before it
+    ('obligation de quitter le territoire français (OQTF)') abbreviates a notion, not a body;
+    a long form opening with an organisation noun ('comité …') is a body."""
+    before = text[:start].rstrip()
+    if not before.endswith(("(", "[")):
+        return False
+    words = re.findall(r"[\w-]+", before[-120:].replace("’", "'").replace("'", " "))
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    n = len(acronym)
+    if len(content) < n:
+        return False
+    phrase = content[-n:]
+    initials = "".join(w[0] for w in phrase).upper()
+    return initials == acronym.upper() and all(w.islower() for w in phrase) and phrase[0] not in ORG_HEADS
+
+
+def _after_media_cue(text: str, start: int) -> bool:
+    """'dans les colonnes de Paris Match', 'au micro de France Bleu': the name is a news medium."""
+    before = re.sub(r"\s+", " ", text[max(0, start - 40):start]).lower()
+    return before.rstrip().endswith(MEDIA_CUE_PHRASES) or before.endswith(MEDIA_CUE_PHRASES)
 
 
 def _after_org_noun(text: str, start: int) -> bool:

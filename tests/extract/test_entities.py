@@ -205,3 +205,37 @@ def test_an_item_continuing_a_list_of_organisations_is_one(extract):
     facts = extract("Les plans sociaux touchent de grands groupes (Renault, Michelin, Valfrance, KPX...). "
                     "Les suppressions de postes concernent Carrefour, Danone, Holvex et Trelor.")
     assert {"Renault", "Michelin", "Valfrance", "KPX", "Carrefour", "Danone", "Holvex", "Trelor"} <= names(facts.organisations)
+
+
+def test_a_club_written_as_its_town_is_an_organisation_after_a_sports_role(extract):
+    facts = extract("Yann Keller (entraîneur de Lorient) a salué ses joueurs. "
+                    "Le gardien d'Auxerre, Paul Morin, a quitté Brest jeudi.")
+    assert {"Lorient", "Auxerre"} <= names(facts.organisations)
+    assert not names(facts.places) & {"Lorient", "Auxerre"}
+    assert "Brest" in names(facts.places)
+
+
+def test_a_brand_after_an_indefinite_article_is_no_place(extract):
+    facts = extract("Sur le parking de Vesoul, on a installé un Algeco et une tente.")
+    assert "Algeco" not in names(facts.places)
+    assert "Vesoul" in names(facts.places)
+
+
+def test_a_legal_text_is_no_organisation(extract):
+    facts = extract("Le gouvernement veut dénoncer l'Accord de 1994 signé avec le Maroc.")
+    assert not {n for n in names(facts.organisations) if "Accord" in n}
+
+
+def test_an_acronym_spelling_a_lower_case_notion_is_no_organisation(extract):
+    facts = extract("Il faisait l'objet d'une interdiction de séjour sur le territoire (IST). "
+                    "Le Conseil national des barreaux (CNB) a protesté.")
+    assert "IST" not in names(facts.organisations)
+    cnb = [o for o in facts.organisations if "CNB" in {o.name, *o.aliases}]
+    assert cnb
+
+
+def test_a_name_after_a_media_phrase_is_a_medium(extract):
+    facts = extract("La députée a répondu au micro de Radio Nova. "
+                    "Elle l'a redit dans les colonnes de Courrier Picard mardi.")
+    assert {"Radio Nova", "Courrier Picard"} <= names(facts.organisations)
+    assert not names(facts.places) & {"Radio Nova", "Courrier Picard"}
