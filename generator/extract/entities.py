@@ -20,6 +20,7 @@ from .entity_types import (
     DOMAIN_RE,
     INSTITUTION_RE,
     MEDIA_AFTER_CUE_RE,
+    NAME_AFTER_ORG_NOUN_RE,
     ORG,
     PERSON,
     PLACE,
@@ -29,6 +30,7 @@ from .entity_types import (
     role_complement,
     split_glued_person,
     strip_determiner,
+    strip_org_noun,
 )
 from .lexicon import ROLE_NOUNS, STATE_NOUNS, SUBJECT_PRONOUNS
 from .roles import bind_roles, resolve_roles, role_spans
@@ -104,8 +106,8 @@ def _spacy_candidates(pid: str, doc: Doc, doc_text: str) -> list[Candidate]:
             if "\n" in span.text:
                 continue
             text, start = strip_determiner(span.text, span.start_char)
-            text = text.strip(" ,.;:")
-            kind = PERSON if part == PERSON else classify(span, text, doc_text)
+            text, start, kind_said = strip_org_noun(text.strip(" ,.;:"), start)
+            kind = PERSON if part == PERSON else ORG if kind_said else classify(span, text, doc_text)
             if kind is None and (inner := role_complement(span)) is not None:
                 span, text, start = inner, inner.text, inner.start_char  # "Préfet du Gard" -> "Gard"
                 kind = PLACE if classify(span, text, doc_text) == PLACE else None
@@ -214,7 +216,7 @@ def _rule_candidates(pid: str, text: str, outlet_names: list[str]) -> tuple[list
     ('le tribunal de Cahors' is the organisation and the place Cahors)."""
     out = [Candidate(ORG, m.group(), pid, m.start(), m.end()) for m in DOMAIN_RE.finditer(text)]
     out += [Candidate(ORG, m.group("name"), pid, m.start("name"), m.end("name"))
-            for m in MEDIA_AFTER_CUE_RE.finditer(text)]
+            for rule in (MEDIA_AFTER_CUE_RE, NAME_AFTER_ORG_NOUN_RE) for m in rule.finditer(text)]
     towns = []
     for m in INSTITUTION_RE.finditer(text):
         out.append(Candidate(ORG, m.group(), pid, m.start(), m.end()))

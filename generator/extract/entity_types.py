@@ -62,6 +62,9 @@ APOSTROPHE = "'’"
 MEDIA_AFTER_CUE_RE = re.compile(
     rf"(?i:{_alternatives(MEDIA_CUE_PHRASES)})\s*(?:la |le |les |l['’])?"
     r"(?P<name>[A-ZÉ][\w&’'-]*(?: [A-ZÉ0-9][\w&’'-]*){0,3})")
+# a capitalised name right after a noun saying what kind of body it is: "la société Vinci Autoroutes"
+NAME_AFTER_ORG_NOUN_RE = re.compile(
+    rf"(?<![\w-])(?i:{_alternatives(ORG_CUE_NOUNS)}) (?P<name>[A-ZÉ][\w&’'-]*(?: [A-ZÉ0-9][\w&’'-]*){{0,3}})")
 
 
 def _territories() -> frozenset[str]:
@@ -108,6 +111,15 @@ def strip_determiner(text: str, start: int) -> tuple[str, int]:
         if text.startswith(det) and is_known_place(text[len(det):]):
             return text[len(det):], start + len(det)
     return text, start
+
+
+def strip_org_noun(text: str, start: int) -> tuple[str, int, bool]:
+    """'syndicat Force ouvrière' -> 'Force ouvrière': the kind noun before a capitalised name is
+    not part of it ('Fédération française de football' keeps its head); True when one was cut."""
+    head, _, rest = text.partition(" ")
+    if head.lower() in ORG_CUE_NOUNS and rest[:1].isupper():
+        return rest, start + len(head) + 1, True
+    return text, start, False
 
 
 def _preceding_words(text: str, start: int, n: int = 3) -> str:

@@ -239,3 +239,10 @@ def test_a_name_after_a_media_phrase_is_a_medium(extract):
                     "Elle l'a redit dans les colonnes de Courrier Picard mardi.")
     assert {"Radio Nova", "Courrier Picard"} <= names(facts.organisations)
     assert not names(facts.places) & {"Radio Nova", "Courrier Picard"}
+
+
+def test_a_name_after_a_kind_of_body_is_an_organisation_without_that_noun(extract):
+    facts = extract("La société Vinci Autoroutes exploite la route. Le syndicat Force ouvrière a signé, "
+                    "comme le collectif Nous Toutes.")
+    assert {"Vinci Autoroutes", "Force ouvrière", "Nous Toutes"} <= names(facts.organisations)
+    assert not {n for n in names(facts.organisations) if n.split()[0] in {"société", "syndicat", "collectif"}}
