@@ -28,6 +28,7 @@ from .entity_types import (
     fold,
     is_known_place,
     role_complement,
+    split_glued_addressee,
     split_glued_person,
     strip_determiner,
     strip_org_noun,
@@ -101,6 +102,9 @@ def _spacy_candidates(pid: str, doc: Doc, doc_text: str) -> list[Candidate]:
     for ent in doc.ents:
         if (parts := _coordinated(pid, ent)) is not None:
             out += parts
+            continue
+        if (glued := split_glued_addressee(ent, doc_text)) is not None:
+            out += [Candidate(kind, text, pid, s, s + len(text)) for kind, text, s in glued]
             continue
         for part, span in split_glued_person(ent, doc_text):
             if "\n" in span.text:

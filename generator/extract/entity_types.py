@@ -113,6 +113,22 @@ def strip_determiner(text: str, start: int) -> tuple[str, int]:
     return text, start
 
 
+_GLUED_TO = re.compile(r"(?<=[a-zàâçéèêëîïôûü])à (?=[\w])")
+
+
+def split_glued_addressee(span: Span, doc_text: str) -> list[tuple[str, str, int]] | None:
+    """'dans l'Essonneà radiofoo': a copy that lost a space glued the place to the medium the words
+    were given to; (kind, text, start) for the place (when a locative opens it) and the medium."""
+    m = _GLUED_TO.search(span.text)
+    if m is None or span.label_ == "PER":
+        return None
+    start = span.start_char
+    out = [(ORG, span.text[m.end():].strip(" ,.;:"), start + m.end())]
+    if _is_locative(doc_text, start) or _preceding_words(doc_text, start, 2) in {"dans le", "dans la"}:
+        out.append((PLACE, span.text[:m.start()], start))
+    return out
+
+
 def strip_org_noun(text: str, start: int) -> tuple[str, int, bool]:
     """'syndicat Force ouvrière' -> 'Force ouvrière': the kind noun before a capitalised name is
     not part of it ('Fédération française de football' keeps its head); True when one was cut."""

@@ -246,3 +246,10 @@ def test_a_name_after_a_kind_of_body_is_an_organisation_without_that_noun(extrac
                     "comme le collectif Nous Toutes.")
     assert {"Vinci Autoroutes", "Force ouvrière", "Nous Toutes"} <= names(facts.organisations)
     assert not {n for n in names(facts.organisations) if n.split()[0] in {"société", "syndicat", "collectif"}}
+
+
+def test_a_place_glued_to_a_medium_by_a_lost_space_gives_both(extract):
+    facts = extract('"On tiendra", explique Julie Bernard, maraîchère dans la Sartheà radiolocale.')
+    assert "radiolocale" in names(facts.organisations)
+    assert "Sarthe" in names(facts.places)
+    assert not {n for n in names(facts.organisations) | names(facts.places) if "à " in n}
