@@ -24,6 +24,8 @@ from .lexicon import (
     LEGAL_INSTRUMENT_NOUNS,
     LOCAL_INSTITUTIONS,
     LOCATIVE_BEFORE,
+    MATCH_VERBS,
+    MATCH_WORDS,
     MEDIA_CUE_PHRASES,
     MEDIA_NOUNS,
     ORG_CUE_NOUNS,
@@ -196,6 +198,8 @@ def classify(span: Span, text: str, doc_text: str) -> str | None:
         return None
     if label == "LOC" and ACRONYM.fullmatch(text) and not is_known_place(text):
         return ORG  # "le CERN", "le RN": an acronym names an organisation, not a place
+    if label in {"LOC", "ORG"} and fold(text) not in TERRITORIES and _plays_a_match(span, doc_text):
+        return ORG  # "Lorient s'impose face à Caen": in a match report, towns name clubs
     if fold(text) in TERRITORIES or _is_locative(doc_text, span.start_char):
         return PLACE
     if label == "ORG":
@@ -208,6 +212,21 @@ def classify(span: Span, text: str, doc_text: str) -> str | None:
 
 def _after_determiner(text: str, start: int) -> bool:
     return _preceding_words(text, start, 1).rstrip("'’") in {"le", "la", "les", "un", "une", "des", "du", "aux", "l", "ces", "deux"}
+
+
+_SCORE = re.compile(r"\b\d{1,2}\s?-\s?\d{1,2}\b")
+
+
+def _plays_a_match(span: Span, doc_text: str) -> bool:
+    """A town named as a side in a match report: after 'face à' or 'contre', or subject of a
+    verb of winning or losing, in a paragraph that speaks of a match (its words or a score)."""
+    before = _preceding_words(doc_text, span.start_char, 2)
+    as_side = before.endswith(("face à", "face au", "contre")) or (
+        span.root.dep_.startswith("nsubj") and span.root.head.lemma_ in MATCH_VERBS)
+    if not as_side:
+        return False
+    words = set(re.findall(r"[\w-]+", doc_text.lower()))
+    return bool(words & MATCH_WORDS) or bool(_SCORE.search(doc_text))
 
 
 def _after_indefinite(text: str, start: int) -> bool:

@@ -171,3 +171,11 @@ MEDIA_CUE_PHRASES = (
     "à la une du", "dans un entretien accordé à", "dans un entretien accordé au", "dans une interview accordée à",
     "dans une interview accordée au", "dans une interview à", "dans un entretien à", "dans un entretien au",
 )
+
+# words that make a paragraph a match report: there "face à Lorient", "Lorient s'impose" name the club
+MATCH_WORDS = frozenset("""
+match matchs matches but buts victoire défaite nul score mi-temps journée championnat ligue coupe
+penalty pénalty équipe adversaire vainqueur
+""".split())
+# verbs whose subject, in a match report, is a team: "Lorient s'impose", "Brest a battu Nantes"
+MATCH_VERBS = frozenset("imposer battre gagner perdre emporter affronter dominer égaliser marquer recevoir".split())

@@ -253,3 +253,15 @@ def test_a_place_glued_to_a_medium_by_a_lost_space_gives_both(extract):
     assert "radiolocale" in names(facts.organisations)
     assert "Sarthe" in names(facts.places)
     assert not {n for n in names(facts.organisations) | names(facts.places) if "à " in n}
+
+
+def test_towns_playing_a_match_are_clubs(extract):
+    facts = extract("Lorient s'est imposé face à Guingamp samedi soir (2-1), grâce à un but tardif. "
+                    "Les supporters ont fêté la victoire à Vannes.")
+    assert {"Lorient", "Guingamp"} <= names(facts.organisations)
+    assert "Vannes" in names(facts.places)
+
+
+def test_a_town_facing_protesters_is_no_club(extract):
+    facts = extract("Les habitants ont manifesté à Dinan contre Rennes, qui veut fermer leur marché.")
+    assert "Rennes" not in names(facts.organisations)
