@@ -66,7 +66,7 @@ MEDIA_AFTER_CUE_RE = re.compile(
     r"(?P<name>[A-ZÉ][\w&’'-]*(?: [A-ZÉ0-9][\w&’'-]*){0,3})")
 # a capitalised name right after a noun saying what kind of body it is: "la société Vinci Autoroutes"
 NAME_AFTER_ORG_NOUN_RE = re.compile(
-    rf"(?<![\w-])(?i:{_alternatives(ORG_CUE_NOUNS)}) (?P<name>[A-ZÉ][\w&’'-]*(?: [A-ZÉ0-9][\w&’'-]*){{0,3}})")
+    rf"(?<![\w-])(?:{_alternatives(ORG_CUE_NOUNS)}) (?P<name>[A-ZÉ][\w&’'-]*(?: [A-ZÉ0-9][\w&’'-]*){{0,3}})")
 
 
 def _territories() -> frozenset[str]:
@@ -135,7 +135,7 @@ def strip_org_noun(text: str, start: int) -> tuple[str, int, bool]:
     """'syndicat Force ouvrière' -> 'Force ouvrière': the kind noun before a capitalised name is
     not part of it ('Fédération française de football' keeps its head); True when one was cut."""
     head, _, rest = text.partition(" ")
-    if head.lower() in ORG_CUE_NOUNS and rest[:1].isupper():
+    if head in ORG_CUE_NOUNS and rest[:1].isupper():  # a capital makes it part of the name: "Société Générale"
         return rest, start + len(head) + 1, True
     return text, start, False
 

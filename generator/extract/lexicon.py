@@ -155,7 +155,7 @@ ministère comité commission agence autorité conseil cour office haut-commissa
 # sports roles whose complement is a club, even when written as its town: "l'entraîneur de Lorient"
 CLUB_ROLE_NOUNS = frozenset("""
 entraîneur entraîneuse coach joueur joueuse attaquant attaquante défenseur défenseure gardien gardienne
-buteur buteuse milieu ailier capitaine supporter supporteur supporters supporteurs
+buteur buteuse ailier capitaine supporter supporteur supporters supporteurs
 """.split())
 
 # head nouns of legal instruments: "l'Accord de 1990", "la Loi de 1905" name a text, not an organisation

@@ -265,3 +265,14 @@ def test_towns_playing_a_match_are_clubs(extract):
 def test_a_town_facing_protesters_is_no_club(extract):
     facts = extract("Les habitants ont manifesté à Dinan contre Rennes, qui veut fermer leur marché.")
     assert "Rennes" not in names(facts.organisations)
+
+
+def test_a_capitalised_kind_noun_stays_in_the_name(extract):
+    facts = extract("La Société Générale a prêté au Mouvement Démocrate, selon Jean Morel.")
+    found = names(facts.organisations)
+    assert not found & {"Générale", "Démocrate"}
+
+
+def test_the_middle_of_a_town_is_still_the_town(extract):
+    facts = extract("Un camp s'est installé au milieu de Toulouse, près du stade où l'équipe a perdu son match.")
+    assert "Toulouse" in names(facts.places)
