@@ -17,6 +17,7 @@ from ..model import Article, Mention, Organisation, Person, Place, Source
 from ..text.names import CIVILITIES, person_tokens, same_person, split_title
 from .entity_types import (
     ACRONYM,
+    CLUB,
     DOMAIN_RE,
     INSTITUTION_RE,
     MEDIA_AFTER_CUE_RE,
@@ -92,6 +93,7 @@ class Candidate:
     order: int = 0  # paragraph position, for a stable merge order
     title: str = ""  # civility or title written before a person's name ("Me", "le général")
     same_as: str = ""  # the long form an acronym stands for: "(DDE)" after "Direction … de l'Équipement"
+    club: bool = False  # a club written as its town: one organisation apart from the town's place
 
 
 
@@ -118,7 +120,8 @@ def _spacy_candidates(pid: str, doc: Doc, doc_text: str) -> list[Candidate]:
             if kind == PERSON:
                 out.append(_person_candidate(pid, doc_text, text, start))
             elif kind:
-                out.append(Candidate(kind, text, pid, start, start + len(text)))
+                out.append(Candidate(ORG if kind == CLUB else kind, text, pid, start, start + len(text),
+                                     club=kind == CLUB))
     return out
 
 
@@ -263,8 +266,12 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
     entities: list[Entity] = []
     by_key: dict[str, Entity] = {}
 
+    clubs: dict[str, Entity] = {}
+
     def find(c: Candidate) -> Entity | None:
         key = fold(c.text)
+        if c.club:
+            return clubs.get(key)
         if key in by_key:
             return by_key[key]
         if c.same_as and fold(c.same_as) in by_key:
@@ -290,6 +297,8 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
         if e is None:
             e = Entity(c.kind, c.text)
             entities.append(e)
+            if c.club:
+                clubs[fold(c.text)] = e
         else:
             if c.kind == PERSON or e.kind != PERSON:
                 new_name = _prefer(e.name, c.text) if c.kind == e.kind else e.name
@@ -300,7 +309,8 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
                     e.name = new_name
             if c.text != e.name:
                 e.aliases.add(c.text)
-        by_key[fold(c.text)] = e
+        if not c.club:
+            by_key[fold(c.text)] = e
         e.mentions.append((c.paragraph, c.start, c.end))
         votes.setdefault(id(e), []).append(c.kind)
         if c.title:

@@ -35,6 +35,7 @@ from .lexicon import (
 )
 
 PERSON, ORG, PLACE = "person", "org", "place"
+CLUB = "club"  # an organisation written as its town's name ("l'entraîneur de Caen"): the town stays a place
 
 DOMAIN_RE = re.compile(r"\b(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:gg|fr|com|net|org|io|eu|tv|info|be|ch|ca|app)\b")
 
@@ -188,7 +189,7 @@ def classify(span: Span, text: str, doc_text: str) -> str | None:
     if _after_media_cue(doc_text, span.start_char):
         return ORG
     if label in {"LOC", "ORG"} and _after_club_role(doc_text, span.start_char):
-        return ORG  # "l'entraîneur de Lorient": the club, written as its town
+        return CLUB  # "l'entraîneur de Lorient": the club, written as its town
     if label == "LOC" and _after_indefinite(doc_text, span.start_char) and not is_known_place(text):
         return None  # "un Algeco", "une Twingo": a brand used as a common noun, no place
     if ACRONYM.fullmatch(text) and _spells_lower_case_phrase(text, doc_text, span.start_char):
@@ -199,7 +200,7 @@ def classify(span: Span, text: str, doc_text: str) -> str | None:
     if label == "LOC" and ACRONYM.fullmatch(text) and not is_known_place(text):
         return ORG  # "le CERN", "le RN": an acronym names an organisation, not a place
     if label in {"LOC", "ORG"} and fold(text) not in TERRITORIES and _plays_a_match(span, doc_text):
-        return ORG  # "Lorient s'impose face à Caen": in a match report, towns name clubs
+        return CLUB  # "Lorient s'impose face à Caen": in a match report, towns name clubs
     if fold(text) in TERRITORIES or _is_locative(doc_text, span.start_char):
         return PLACE
     if label == "ORG":

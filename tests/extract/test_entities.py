@@ -276,3 +276,9 @@ def test_a_capitalised_kind_noun_stays_in_the_name(extract):
 def test_the_middle_of_a_town_is_still_the_town(extract):
     facts = extract("Un camp s'est installé au milieu de Toulouse, près du stade où l'équipe a perdu son match.")
     assert "Toulouse" in names(facts.places)
+
+
+def test_a_town_and_its_club_are_both_kept(extract):
+    facts = extract("Yann Keller (entraîneur de Lorient) a rappelé la victoire obtenue à Lorient en mars.")
+    assert "Lorient" in names(facts.organisations)
+    assert "Lorient" in names(facts.places)
