@@ -282,3 +282,8 @@ def test_a_town_and_its_club_are_both_kept(extract):
     facts = extract("Yann Keller (entraîneur de Lorient) a rappelé la victoire obtenue à Lorient en mars.")
     assert "Lorient" in names(facts.organisations)
     assert "Lorient" in names(facts.places)
+
+
+def test_a_journalist_after_a_media_phrase_stays_a_person(extract):
+    facts = extract("Le ministre s'est expliqué au micro de Clémence Vautrin sur Radio Nova.")
+    assert "Clémence Vautrin" not in names(facts.organisations)
