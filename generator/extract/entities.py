@@ -17,8 +17,11 @@ from ..model import Article, Mention, Organisation, Person, Place, Source
 from ..text.names import CIVILITIES, person_tokens, same_person, split_title
 from .entity_types import (
     ACRONYM,
+    CLUB,
     DOMAIN_RE,
     INSTITUTION_RE,
+    MEDIA_AFTER_CUE_RE,
+    NAME_AFTER_ORG_NOUN_RE,
     ORG,
     PERSON,
     PLACE,
@@ -26,8 +29,10 @@ from .entity_types import (
     fold,
     is_known_place,
     role_complement,
+    split_glued_addressee,
     split_glued_person,
     strip_determiner,
+    strip_org_noun,
 )
 from .lexicon import ROLE_NOUNS, STATE_NOUNS, SUBJECT_PRONOUNS
 from .roles import bind_roles, resolve_roles, role_spans
@@ -88,6 +93,7 @@ class Candidate:
     order: int = 0  # paragraph position, for a stable merge order
     title: str = ""  # civility or title written before a person's name ("Me", "le général")
     same_as: str = ""  # the long form an acronym stands for: "(DDE)" after "Direction … de l'Équipement"
+    club: bool = False  # a club written as its town: one organisation apart from the town's place
 
 
 
@@ -99,19 +105,23 @@ def _spacy_candidates(pid: str, doc: Doc, doc_text: str) -> list[Candidate]:
         if (parts := _coordinated(pid, ent)) is not None:
             out += parts
             continue
+        if (glued := split_glued_addressee(ent, doc_text)) is not None:
+            out += [Candidate(kind, text, pid, s, s + len(text)) for kind, text, s in glued]
+            continue
         for part, span in split_glued_person(ent, doc_text):
             if "\n" in span.text:
                 continue
             text, start = strip_determiner(span.text, span.start_char)
-            text = text.strip(" ,.;:")
-            kind = PERSON if part == PERSON else classify(span, text, doc_text)
+            text, start, kind_said = strip_org_noun(text.strip(" ,.;:"), start)
+            kind = PERSON if part == PERSON else ORG if kind_said else classify(span, text, doc_text)
             if kind is None and (inner := role_complement(span)) is not None:
                 span, text, start = inner, inner.text, inner.start_char  # "Préfet du Gard" -> "Gard"
                 kind = PLACE if classify(span, text, doc_text) == PLACE else None
             if kind == PERSON:
                 out.append(_person_candidate(pid, doc_text, text, start))
             elif kind:
-                out.append(Candidate(kind, text, pid, start, start + len(text)))
+                out.append(Candidate(ORG if kind == CLUB else kind, text, pid, start, start + len(text),
+                                     club=kind == CLUB))
     return out
 
 
@@ -212,6 +222,8 @@ def _rule_candidates(pid: str, text: str, outlet_names: list[str]) -> tuple[list
     """Websites, institutions and the outlet's own names; plus the towns named inside institutions
     ('le tribunal de Cahors' is the organisation and the place Cahors)."""
     out = [Candidate(ORG, m.group(), pid, m.start(), m.end()) for m in DOMAIN_RE.finditer(text)]
+    out += [Candidate(ORG, m.group("name"), pid, m.start("name"), m.end("name"))
+            for rule in (MEDIA_AFTER_CUE_RE, NAME_AFTER_ORG_NOUN_RE) for m in rule.finditer(text)]
     towns = []
     for m in INSTITUTION_RE.finditer(text):
         out.append(Candidate(ORG, m.group(), pid, m.start(), m.end()))
@@ -254,8 +266,12 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
     entities: list[Entity] = []
     by_key: dict[str, Entity] = {}
 
+    clubs: dict[str, Entity] = {}
+
     def find(c: Candidate) -> Entity | None:
         key = fold(c.text)
+        if c.club:
+            return clubs.get(key)
         if key in by_key:
             return by_key[key]
         if c.same_as and fold(c.same_as) in by_key:
@@ -281,6 +297,8 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
         if e is None:
             e = Entity(c.kind, c.text)
             entities.append(e)
+            if c.club:
+                clubs[fold(c.text)] = e
         else:
             if c.kind == PERSON or e.kind != PERSON:
                 new_name = _prefer(e.name, c.text) if c.kind == e.kind else e.name
@@ -291,7 +309,8 @@ def _merge(candidates: list[Candidate]) -> list[Entity]:
                     e.name = new_name
             if c.text != e.name:
                 e.aliases.add(c.text)
-        by_key[fold(c.text)] = e
+        if not c.club:
+            by_key[fold(c.text)] = e
         e.mentions.append((c.paragraph, c.start, c.end))
         votes.setdefault(id(e), []).append(c.kind)
         if c.title:

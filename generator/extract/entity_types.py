@@ -18,10 +18,15 @@ from spacy.tokens import Span
 from ..text import fold
 from .lexicon import (
     BARE_INSTITUTIONS,
+    CLUB_ROLE_NOUNS,
     DEFINITE_INSTITUTIONS,
     INSTITUTION_QUALIFIERS,
+    LEGAL_INSTRUMENT_NOUNS,
     LOCAL_INSTITUTIONS,
     LOCATIVE_BEFORE,
+    MATCH_VERBS,
+    MATCH_WORDS,
+    MEDIA_CUE_PHRASES,
     MEDIA_NOUNS,
     ORG_CUE_NOUNS,
     ORG_HEADS,
@@ -30,6 +35,7 @@ from .lexicon import (
 )
 
 PERSON, ORG, PLACE = "person", "org", "place"
+CLUB = "club"  # an organisation written as its town's name ("l'entraîneur de Caen"): the town stays a place
 
 DOMAIN_RE = re.compile(r"\b(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:gg|fr|com|net|org|io|eu|tv|info|be|ch|ca|app)\b")
 
@@ -55,6 +61,13 @@ INSTITUTION_RE = re.compile(
     rf"(?:{_alternatives(DEFINITE_INSTITUTIONS)})\b(?! (?:de|du|des|d['’])))"
 )
 APOSTROPHE = "'’"
+# a capitalised name right after a media phrase, which the model often misses: "au micro de France Bleu"
+MEDIA_AFTER_CUE_RE = re.compile(
+    rf"(?i:{_alternatives(MEDIA_CUE_PHRASES)})\s*(?:la |le |les |l['’])?"
+    r"(?P<name>[A-ZÉ][\w&’'-]*(?: [A-ZÉ0-9][\w&’'-]*){0,3})")
+# a capitalised name right after a noun saying what kind of body it is: "la société Vinci Autoroutes"
+NAME_AFTER_ORG_NOUN_RE = re.compile(
+    rf"(?<![\w-])(?:{_alternatives(ORG_CUE_NOUNS)}) (?P<name>[A-ZÉ][\w&’'-]*(?: [A-ZÉ0-9][\w&’'-]*){{0,3}})")
 
 
 def _territories() -> frozenset[str]:
@@ -103,6 +116,31 @@ def strip_determiner(text: str, start: int) -> tuple[str, int]:
     return text, start
 
 
+_GLUED_TO = re.compile(r"(?<=[a-zàâçéèêëîïôûü])à (?=[\w])")
+
+
+def split_glued_addressee(span: Span, doc_text: str) -> list[tuple[str, str, int]] | None:
+    """'dans l'Essonneà radiofoo': a copy that lost a space glued the place to the medium the words
+    were given to; (kind, text, start) for the place (when a locative opens it) and the medium."""
+    m = _GLUED_TO.search(span.text)
+    if m is None or span.label_ == "PER":
+        return None
+    start = span.start_char
+    out = [(ORG, span.text[m.end():].strip(" ,.;:"), start + m.end())]
+    if _is_locative(doc_text, start) or _preceding_words(doc_text, start, 2) in {"dans le", "dans la"}:
+        out.append((PLACE, span.text[:m.start()], start))
+    return out
+
+
+def strip_org_noun(text: str, start: int) -> tuple[str, int, bool]:
+    """'syndicat Force ouvrière' -> 'Force ouvrière': the kind noun before a capitalised name is
+    not part of it ('Fédération française de football' keeps its head); True when one was cut."""
+    head, _, rest = text.partition(" ")
+    if head in ORG_CUE_NOUNS and rest[:1].isupper():  # a capital makes it part of the name: "Société Générale"
+        return rest, start + len(head) + 1, True
+    return text, start, False
+
+
 def _preceding_words(text: str, start: int, n: int = 3) -> str:
     return " ".join(text[:start].split()[-n:]).lower()
 
@@ -137,6 +175,8 @@ def classify(span: Span, text: str, doc_text: str) -> str | None:
         return None  # a capitalised common word opening a sentence ("Blocage", "Contacté")
     if tokens[0].lower_ in ROLE_NOUNS or fold(tokens[0].text) in STATE_NOUNS or _ORDINAL_REGIME.fullmatch(text):
         return None  # a job title is a role; "l'État", "la Ve République" are neither org nor place
+    if tokens[0].lower_ in LEGAL_INSTRUMENT_NOUNS:
+        return None  # "l'Accord de 1990" is a text (the legal extractor's), not an organisation
     before = _preceding_words(doc_text, span.start_char, 1)
     if before.endswith(("d'", "d’")) and label != "PER" and not any(t.pos_ == "PROPN" for t in tokens):
         return None  # "coup d'État", "chef d'orchestre": part of a phrase ("d'Orange" is a name)
@@ -146,11 +186,21 @@ def classify(span: Span, text: str, doc_text: str) -> str | None:
         return PERSON
     if tokens[0].lower_ in MEDIA_NOUNS or _after_org_noun(doc_text, span.start_char):
         return ORG
+    if _after_media_cue(doc_text, span.start_char):
+        return ORG
+    if label in {"LOC", "ORG"} and _after_club_role(doc_text, span.start_char):
+        return CLUB  # "l'entraîneur de Lorient": the club, written as its town
+    if label == "LOC" and _after_indefinite(doc_text, span.start_char) and not is_known_place(text):
+        return None  # "un Algeco", "une Twingo": a brand used as a common noun, no place
+    if ACRONYM.fullmatch(text) and _spells_lower_case_phrase(text, doc_text, span.start_char):
+        return None  # "une obligation de quitter le territoire français (OQTF)": a notion, no body
     if label == "LOC" and _DEMONYM.fullmatch(text) and _after_determiner(doc_text, span.start_char) \
             and not is_known_place(text):
         return None
     if label == "LOC" and ACRONYM.fullmatch(text) and not is_known_place(text):
         return ORG  # "le CERN", "le RN": an acronym names an organisation, not a place
+    if label in {"LOC", "ORG"} and fold(text) not in TERRITORIES and _plays_a_match(span, doc_text):
+        return CLUB  # "Lorient s'impose face à Caen": in a match report, towns name clubs
     if fold(text) in TERRITORIES or _is_locative(doc_text, span.start_char):
         return PLACE
     if label == "ORG":
@@ -163,6 +213,57 @@ def classify(span: Span, text: str, doc_text: str) -> str | None:
 
 def _after_determiner(text: str, start: int) -> bool:
     return _preceding_words(text, start, 1).rstrip("'’") in {"le", "la", "les", "un", "une", "des", "du", "aux", "l", "ces", "deux"}
+
+
+_SCORE = re.compile(r"\b\d{1,2}\s?-\s?\d{1,2}\b")
+
+
+def _plays_a_match(span: Span, doc_text: str) -> bool:
+    """A town named as a side in a match report: after 'face à' or 'contre', or subject of a
+    verb of winning or losing, in a paragraph that speaks of a match (its words or a score)."""
+    before = _preceding_words(doc_text, span.start_char, 2)
+    as_side = before.endswith(("face à", "face au", "contre")) or (
+        span.root.dep_.startswith("nsubj") and span.root.head.lemma_ in MATCH_VERBS)
+    if not as_side:
+        return False
+    words = set(re.findall(r"[\w-]+", doc_text.lower()))
+    return bool(words & MATCH_WORDS) or bool(_SCORE.search(doc_text))
+
+
+def _after_indefinite(text: str, start: int) -> bool:
+    return _preceding_words(text, start, 1) in {"un", "une"}
+
+
+def _after_club_role(text: str, start: int) -> bool:
+    """'entraîneur de Caen', "(gardien d'Angers": a sports role's complement is a club."""
+    words = [w.strip("(«\"[") for w in _preceding_words(text, start, 2).split()]
+    return len(words) == 2 and words[1] in {"de", "du", "d'", "d’"} and words[0] in CLUB_ROLE_NOUNS
+
+
+_SMALL_WORDS = frozenset("de du des d le la les l à au aux et en sur pour par".split())
+
+
+def _spells_lower_case_phrase(acronym: str, text: str, start: int) -> bool:
+    """A bracketed acronym whose letters are the initials of the lower-case words before it
+    ('obligation de quitter le territoire français (OQTF)') abbreviates a notion, not a body;
+    a long form opening with an organisation noun ('comité …') is a body."""
+    before = text[:start].rstrip()
+    if not before.endswith(("(", "[")):
+        return False
+    words = re.findall(r"[\w-]+", before[-120:].replace("’", "'").replace("'", " "))
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    n = len(acronym)
+    if len(content) < n:
+        return False
+    phrase = content[-n:]
+    initials = "".join(w[0] for w in phrase).upper()
+    return initials == acronym.upper() and all(w.islower() for w in phrase) and phrase[0] not in ORG_HEADS
+
+
+def _after_media_cue(text: str, start: int) -> bool:
+    """'dans les colonnes de Paris Match', 'au micro de France Bleu': the name is a news medium."""
+    before = re.sub(r"\s+", " ", text[max(0, start - 40):start]).lower()
+    return before.rstrip().endswith(MEDIA_CUE_PHRASES) or before.endswith(MEDIA_CUE_PHRASES)
 
 
 def _after_org_noun(text: str, start: int) -> bool:

@@ -151,3 +151,31 @@ ORG_HEADS = INSTITUTION_NOUNS | frozenset("""
 ministère comité commission agence autorité conseil cour office haut-commissariat secrétariat
 établissement université académie rectorat centre caisse chambre
 """.split())
+
+# sports roles whose complement is a club, even when written as its town: "l'entraîneur de Lorient"
+CLUB_ROLE_NOUNS = frozenset("""
+entraîneur entraîneuse coach joueur joueuse attaquant attaquante défenseur défenseure gardien gardienne
+buteur buteuse ailier capitaine supporter supporteur supporters supporteurs
+""".split())
+
+# head nouns of legal instruments: "l'Accord de 1990", "la Loi de 1905" name a text, not an organisation
+LEGAL_INSTRUMENT_NOUNS = frozenset("""
+accord accords loi lois traité traités décret règlement directive ordonnance circulaire arrêté code
+""".split())
+
+# phrases after which a name is a news medium: "dans les colonnes du Figaro", "au micro de France Bleu"
+MEDIA_CUE_PHRASES = (
+    "dans les colonnes de", "dans les colonnes du", "dans les colonnes d'", "dans les colonnes d’",
+    "au micro de", "au micro du", "au micro d'", "au micro d’", "à l'antenne de", "à l’antenne de",
+    "sur l'antenne de", "sur l’antenne de", "sur le plateau de", "sur le plateau du", "à la une de",
+    "à la une du", "dans un entretien accordé à", "dans un entretien accordé au", "dans une interview accordée à",
+    "dans une interview accordée au", "dans une interview à", "dans un entretien à", "dans un entretien au",
+)
+
+# words that make a paragraph a match report: there "face à Lorient", "Lorient s'impose" name the club
+MATCH_WORDS = frozenset("""
+match matchs matches but buts victoire défaite nul score mi-temps journée championnat ligue coupe
+penalty pénalty équipe adversaire vainqueur
+""".split())
+# verbs whose subject, in a match report, is a team: "Lorient s'impose", "Brest a battu Nantes"
+MATCH_VERBS = frozenset("imposer battre gagner perdre emporter affronter dominer égaliser marquer recevoir".split())

@@ -205,3 +205,85 @@ def test_an_item_continuing_a_list_of_organisations_is_one(extract):
     facts = extract("Les plans sociaux touchent de grands groupes (Renault, Michelin, Valfrance, KPX...). "
                     "Les suppressions de postes concernent Carrefour, Danone, Holvex et Trelor.")
     assert {"Renault", "Michelin", "Valfrance", "KPX", "Carrefour", "Danone", "Holvex", "Trelor"} <= names(facts.organisations)
+
+
+def test_a_club_written_as_its_town_is_an_organisation_after_a_sports_role(extract):
+    facts = extract("Yann Keller (entraîneur de Lorient) a salué ses joueurs. "
+                    "Le gardien d'Auxerre, Paul Morin, a quitté Brest jeudi.")
+    assert {"Lorient", "Auxerre"} <= names(facts.organisations)
+    assert not names(facts.places) & {"Lorient", "Auxerre"}
+    assert "Brest" in names(facts.places)
+
+
+def test_a_brand_after_an_indefinite_article_is_no_place(extract):
+    facts = extract("Il y a des toilettes de chantier et un Bungalow, à Vesoul.")
+    assert "Bungalow" not in names(facts.places)
+    assert "Vesoul" in names(facts.places)
+
+
+def test_a_legal_text_is_no_organisation(extract):
+    facts = extract("Le gouvernement veut dénoncer l'Accord de 1994 signé avec le Pérou.")
+    assert not {n for n in names(facts.organisations) if "Accord" in n}
+
+
+def test_an_acronym_spelling_a_lower_case_notion_is_no_organisation(extract):
+    facts = extract("Il faisait l'objet d'une interdiction de séjour sur le territoire (IST). "
+                    "Le Conseil national des barreaux (CNB) a protesté.")
+    assert "IST" not in names(facts.organisations)
+    cnb = [o for o in facts.organisations if "CNB" in {o.name, *o.aliases}]
+    assert cnb
+
+
+def test_a_name_after_a_media_phrase_is_a_medium(extract):
+    facts = extract("La députée a répondu au micro de Radio Nova. "
+                    "Elle l'a redit dans les colonnes de Courrier Picard mardi.")
+    assert {"Radio Nova", "Courrier Picard"} <= names(facts.organisations)
+    assert not names(facts.places) & {"Radio Nova", "Courrier Picard"}
+
+
+def test_a_name_after_a_kind_of_body_is_an_organisation_without_that_noun(extract):
+    facts = extract("La société Eiffage Route exploite la route. Le syndicat Force ouvrière a signé, "
+                    "comme le collectif Nous Toutes.")
+    assert {"Eiffage Route", "Force ouvrière", "Nous Toutes"} <= names(facts.organisations)
+    assert not {n for n in names(facts.organisations) if n.split()[0] in {"société", "syndicat", "collectif"}}
+
+
+def test_a_place_glued_to_a_medium_by_a_lost_space_gives_both(extract):
+    facts = extract('"On tiendra", explique Julie Bernard, maraîchère dans la Sartheà radiolocale.')
+    assert "radiolocale" in names(facts.organisations)
+    assert "Sarthe" in names(facts.places)
+    assert not {n for n in names(facts.organisations) | names(facts.places) if "à " in n}
+
+
+def test_towns_playing_a_match_are_clubs(extract):
+    facts = extract("Lorient s'est imposé face à Guingamp samedi soir (2-1), grâce à un but tardif. "
+                    "Les supporters ont fêté la victoire à Vannes.")
+    assert {"Lorient", "Guingamp"} <= names(facts.organisations)
+    assert "Vannes" in names(facts.places)
+
+
+def test_a_town_facing_protesters_is_no_club(extract):
+    facts = extract("Les habitants ont manifesté à Dinan contre Quimper, qui veut fermer leur marché.")
+    assert "Quimper" not in names(facts.organisations)
+
+
+def test_a_capitalised_kind_noun_stays_in_the_name(extract):
+    facts = extract("La Société Générale a prêté au Mouvement Démocrate, selon Jean Morel.")
+    found = names(facts.organisations)
+    assert not found & {"Générale", "Démocrate"}
+
+
+def test_the_middle_of_a_town_is_still_the_town(extract):
+    facts = extract("Un camp s'est installé au milieu de Toulouse, près du stade où l'équipe a perdu son match.")
+    assert "Toulouse" in names(facts.places)
+
+
+def test_a_town_and_its_club_are_both_kept(extract):
+    facts = extract("Yann Keller (entraîneur de Lorient) a rappelé la victoire obtenue à Lorient en mars.")
+    assert "Lorient" in names(facts.organisations)
+    assert "Lorient" in names(facts.places)
+
+
+def test_a_journalist_after_a_media_phrase_stays_a_person(extract):
+    facts = extract("Le ministre s'est expliqué au micro de Clémence Vautrin sur Radio Nova.")
+    assert "Clémence Vautrin" not in names(facts.organisations)
