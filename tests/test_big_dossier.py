@@ -15,7 +15,7 @@ import yaml
 
 from _render_sample import make_facts, render_pages
 from generator.render import nav
-from generator.render.templates import ARTICLE_PAGES
+from generator.render.templates import ARTICLE_PAGES, DOSSIER_NAV
 from generator.render.views import article_view, site_articles
 from generator.site import build_site
 
@@ -59,8 +59,9 @@ def test_every_article_page_once_in_site_order():
     views = _views(300)
     pages = list(_paths(_tree(300)))
     expected = [f"{v.slug}/{fname}" for v in views for fname, _t, _tpl in ARTICLE_PAGES]
-    assert pages[:4] == ["index.md", "chronologie.md", "acteurs.md", "contexte-juridique.md"]
-    assert pages[4:] == expected
+    top = ["index.md"] + [fname for fname, _title, _tpl in DOSSIER_NAV]
+    assert pages[:len(top)] == top  # the dossier pages stay at the top
+    assert pages[len(top):] == expected
 
 
 @pytest.mark.parametrize("n", [50, 400, 1600])
