@@ -72,3 +72,26 @@ def test_a_project_s_own_knowledge_folder_is_read_after_the_packaged_base(tmp_pa
     assert resources.knowledge_folders() == [resources.packaged_knowledge(), Path("knowledge")]
     other = _base(tmp_path / "autre", ("loi-x", "Loi n° 1 du 1er janvier 2001", "Loi X"))
     assert resources.knowledge_folders(other) == [resources.packaged_knowledge(), other]  # named: that one
+
+
+def _seed_people() -> set[str]:
+    """Names of the people of this repository's seed articles, and their surnames (read, not typed)."""
+    import yaml
+
+    facts = Path(__file__).resolve().parent.parent / "facts"
+    names = {p["name"] for f in facts.glob("*/people.yaml") for p in yaml.safe_load(f.read_text("utf-8")) or []}
+    return names | {n.split()[-1] for n in names}
+
+
+def test_the_packaged_base_is_general_law_and_names_no_one_of_this_repository_s_affair():
+    """The packaged base ships to every user: notes about one affair belong to its project's knowledge/."""
+    import re
+
+    from generator.knowledge import load_knowledge
+
+    people = _seed_people()
+    assert len(people) >= 3, "the seed articles' people.yaml files were not found"
+    named = [(e.id, name) for e in load_knowledge(resources.packaged_knowledge())
+             for text in [e.summary or "", e.status or "", *e.key_provisions]
+             for name in people if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    assert named == []
