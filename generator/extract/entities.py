@@ -220,7 +220,7 @@ _SAINT_PLACE = re.compile(r"\b(?:à|À|A|de|près de|vers|d['’])\s*((?:St|Ste|
 
 def _rule_candidates(pid: str, text: str, outlet_names: list[str]) -> tuple[list[Candidate], list[Candidate]]:
     """Websites, institutions and the outlet's own names; plus the towns named inside institutions
-    ('le tribunal de Cahors' is the organisation and the place Cahors)."""
+    ('le tribunal de Tulle' is the organisation and the place Tulle)."""
     out = [Candidate(ORG, m.group(), pid, m.start(), m.end()) for m in DOMAIN_RE.finditer(text)]
     out += [Candidate(ORG, m.group("name"), pid, m.start("name"), m.end("name"))
             for rule in (MEDIA_AFTER_CUE_RE, NAME_AFTER_ORG_NOUN_RE) for m in rule.finditer(text)]

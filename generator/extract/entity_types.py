@@ -35,7 +35,7 @@ from .lexicon import (
 )
 
 PERSON, ORG, PLACE = "person", "org", "place"
-CLUB = "club"  # an organisation written as its town's name ("l'entraîneur de Caen"): the town stays a place
+CLUB = "club"  # an organisation written as its town's name ("l'entraîneur de Brest"): the town stays a place
 
 DOMAIN_RE = re.compile(r"\b(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:gg|fr|com|net|org|io|eu|tv|info|be|ch|ca|app)\b")
 
@@ -200,7 +200,7 @@ def classify(span: Span, text: str, doc_text: str) -> str | None:
     if label == "LOC" and ACRONYM.fullmatch(text) and not is_known_place(text):
         return ORG  # "le CERN", "le RN": an acronym names an organisation, not a place
     if label in {"LOC", "ORG"} and fold(text) not in TERRITORIES and _plays_a_match(span, doc_text):
-        return CLUB  # "Lorient s'impose face à Caen": in a match report, towns name clubs
+        return CLUB  # "Lorient s'impose face à Brest": in a match report, towns name clubs
     if fold(text) in TERRITORIES or _is_locative(doc_text, span.start_char):
         return PLACE
     if label == "ORG":
@@ -235,7 +235,7 @@ def _after_indefinite(text: str, start: int) -> bool:
 
 
 def _after_club_role(text: str, start: int) -> bool:
-    """'entraîneur de Caen', "(gardien d'Angers": a sports role's complement is a club."""
+    """'entraîneur de Brest', "(gardien d'Auxerre": a sports role's complement is a club."""
     words = [w.strip("(«\"[") for w in _preceding_words(text, start, 2).split()]
     return len(words) == 2 and words[1] in {"de", "du", "d'", "d’"} and words[0] in CLUB_ROLE_NOUNS
 

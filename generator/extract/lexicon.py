@@ -120,7 +120,7 @@ parti mouvement syndicat association club chaîne journal émission magazine quo
 radio fédération collectif fondation banque assureur opérateur constructeur laboratoire startup
 """.split())
 
-# head nouns of local institutions, named after their town: "le tribunal de Cahors", "le CHU de Nantes"
+# head nouns of local institutions, named after their town: "le tribunal de Tulle", "le CHU de Nantes"
 LOCAL_INSTITUTIONS = (
     "parquet", "tribunal", "cour", "préfecture", "sous-préfecture", "mairie", "rectorat", "académie",
     "commissariat", "hôpital", "CHU", "CHR", "CHRU", "clinique", "centre hospitalier", "lycée", "collège",
