@@ -9,6 +9,7 @@ import pytest
 
 from _render_sample import P, make_facts, render_pages
 from generator.knowledge import KnowledgeBase, KnowledgeEntry
+from generator.render.glossary import with_glossary
 from generator.render import (
     ARTICLE_PAGES, abbreviations, build_span_index, french_date, md_text, safe_url,
 )
@@ -250,6 +251,19 @@ def test_glossary_page_lists_the_base_abbreviations(tmp_path: Path):
     (line,) = text.splitlines()[2:]
     term, expansion = line.split(": ", 1)
     assert term == "*[ADE]" and expansion.startswith("Autorité des essais") and "]" not in expansion
+
+
+def test_each_page_carries_only_the_glossary_lines_it_uses(tmp_path: Path):
+    kb = _kb({"id": "aut-x", "kind": "regulator", "official_title": "Autorité des essais", "short_name": "ADE"},
+             {"id": "aut-y", "kind": "regulator", "official_title": "Office des mesures", "short_name": "ODM"})
+    abbrs = abbreviations(kb)
+    page = "# Titre\n\nL'ADE a saisi le juge ; l'ADEX et « ODMS » ne sont pas des sigles du glossaire.\n"
+    assert with_glossary(page, abbrs).endswith("\n\n*[ADE]: Autorité des essais\n")
+    assert with_glossary("# Titre\n\nRien ici.\n", abbrs) == "# Titre\n\nRien ici.\n"
+    facts = make_facts()
+    render_pages([facts], tmp_path / "docs", kb=kb)
+    for md in (tmp_path / "docs" / facts.article.slug).glob("*.md"):
+        assert "*[ODM]" not in md.read_text(encoding="utf-8")  # no page of this article says ODM
 
 
 def test_legal_page_uses_only_kb_and_article(tmp_path: Path):

@@ -4,8 +4,8 @@ pages for MkDocs Material. It only renders: the merge (`generator.dossier`) and 
 
 One folder per article under `docs/<slug>/` (Synthèse, Chronologie, Citations, Acteurs,
 Qui affirme quoi, Contexte juridique, Texte source), a dossier home `docs/index.md`, merged
-timeline/who's-who/legal pages when the dossier holds several articles, the glossary
-`docs/includes/abbreviations.md`, and the navigation `generated/nav.yml`.
+timeline/who's-who/legal pages when the dossier holds several articles, each page with the glossary
+lines it uses (the full glossary in `docs/includes/abbreviations.md`), and the navigation `generated/nav.yml`.
 
 Modules, one job each: `escape` (article text is hostile: everything reaches a page inert),
 `labels` (French dates), `spans` (an anchor for each fact's exact words), `views`, `article` and
@@ -24,7 +24,7 @@ from ..model import Facts
 from . import article
 from .dossier import home_context
 from .escape import ext_link, html_attr, md_text, safe_url
-from .glossary import GLOSSARY_PAGE, abbreviations, glossary_page
+from .glossary import GLOSSARY_PAGE, abbreviations, glossary_page, with_glossary
 from .labels import french_date
 from .nav import nav_yaml
 from .spans import build_span_index
@@ -80,5 +80,7 @@ def render_docs(
     for rel, block in exported.jsonld.items():
         if docs_dir / rel in pages:
             pages[docs_dir / rel] += block
+    abbrs = abbreviations(kb)
+    pages = {path: with_glossary(text, abbrs) if path.suffix == ".md" else text for path, text in pages.items()}
     pages[docs_dir / GLOSSARY_PAGE] = glossary_page(kb)
     return write_all(pages, docs_dir, nav_file, nav_yaml(views, site_name))

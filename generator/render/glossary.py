@@ -1,9 +1,15 @@
-"""The glossary `docs/includes/abbreviations.md`: Material's `*[ABBR]: expansion` lines, added to
-every page. Expansions come only from the knowledge base (sourced entries), never from a list here."""
+"""The glossary: Material's `*[ABBR]: expansion` lines. Expansions come only from the knowledge
+base (sourced entries), never from a list here.
+
+Each page carries the lines of the abbreviations it uses (`with_glossary`): the abbr extension
+costs Python-Markdown for every definition on every page, and the whole glossary appended to each
+page was a third of the MkDocs build. The full list is also written to
+`docs/includes/abbreviations.md`, for hand-written pages (`--8<-- "docs/includes/abbreviations.md"`)."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..knowledge import KnowledgeBase
 from .escape import one_line
@@ -21,8 +27,23 @@ def abbreviations(kb: KnowledgeBase | None) -> dict[str, str]:
 
 def glossary_page(kb: KnowledgeBase | None) -> str:
     lines = [_abbr_line(k, t) for k, t in abbreviations(kb).items()]
-    return ("<!-- Glossaire généré par briefing (generator/render/glossary.py, extension abbr, ajouté à chaque page). -->\n\n"
+    return ("<!-- Glossaire généré par briefing (generator/render/glossary.py, extension abbr ; chaque page porte les lignes qu'elle utilise). -->\n\n"
             + "\n".join(lines) + "\n")
+
+
+def with_glossary(page: str, abbrs: dict[str, str]) -> str:
+    """The page followed by the glossary lines of the abbreviations it contains, matched as the abbr
+    extension matches them (whole words); the page unchanged when it contains none."""
+    used = sorted(set(_term_pattern(tuple(abbrs)).findall(page))) if abbrs else []
+    if not used:
+        return page
+    return page.rstrip("\n") + "\n\n" + "\n".join(_abbr_line(k, abbrs[k]) for k in used) + "\n"
+
+
+@lru_cache(maxsize=8)
+def _term_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    # the regex of markdown.extensions.abbr.AbbrTreeprocessor, longest keys first
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")\b")
 
 
 def _abbr_line(key: str, title: str) -> str:
