@@ -170,15 +170,32 @@ def test_dossier_legal_context_searched_once(sites):
 
 def test_big_dossier_pdf_holds_the_dossier_pages_not_every_article(sites):
     from generator.pdf import DOSSIER_NAME, build_documents
-    from generator.pdf.document import DOSSIER_FULL_MAX
+    from generator.print_plugin import PRINT_ALL_MAX
 
-    assert 10 <= DOSSIER_FULL_MAX < 40
+    assert 10 <= PRINT_ALL_MAX < 40
     small = build_documents(sites[10], only={DOSSIER_NAME})[DOSSIER_NAME][1]
     big = build_documents(sites[40], only={DOSSIER_NAME})[DOSSIER_NAME][1]
     assert 'id="art-0005-chronologie"' in small
     assert 'id="art-0005-chronologie"' not in big
     assert 'id="chronologie"' in big and 'id="acteurs"' in big  # the dossier's own pages
     assert "art-0039/" in big  # the list of articles links to each one online
+    assert "Dossier de presse · 40 articles" in big
+
+
+def test_big_dossier_print_page_links_to_the_articles_it_leaves_out(sites):
+    page = (sites[40] / "print_page" / "index.html").read_text(encoding="utf-8")
+    assert 'id="art-0005-chronologie"' not in page and 'id="chronologie"' in page
+    assert 'href="../art-0039/"' in page and 'href="#art-0039"' not in page
+    assert "Articles du dossier</h1>" not in page  # no empty nav sections
+
+
+def test_big_dossier_article_pdf_comes_from_its_own_print_part(sites):
+    from generator.pdf import build_documents
+
+    title, doc = build_documents(sites[40], only={"art-0005"})["art-0005"]
+    assert title == "Article numéro 5"
+    assert 'id="art-0005-chronologie"' in doc and 'id="art-0005-texte-source"' in doc
+    assert 'id="art-0006' not in doc
 
 
 # --------------------------------------------------------------------------- one more article

@@ -15,54 +15,47 @@ from ..errors import BriefingError
 from ..model import Article
 from ..resources import print_css
 from .cover import Source, cover, created_meta, toc
-from .printpage import PRINT_PAGE, classes, load, page_ids, site_url, text_of, top_sections
+from .printpage import PRINT_PAGE, article_parts, classes, load, page_ids, site_url, text_of, top_sections
 
 DOSSIER_NAME = "dossier"
-# Above this many articles the dossier PDF holds the dossier pages only (its home page lists the
-# articles, each with a PDF of its own): a 1,000-article dossier would be some 25,000 pages.
-DOSSIER_FULL_MAX = 31
 CSS = print_css()  # packaged, found with importlib.resources
 Toc = list[tuple[int, str, str]]  # (level, label, anchor)
 
 
 def build_documents(site_dir: Path, facts_dir: Path | None = None,
                     only: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:
-    """name -> (title, HTML) for the dossier ("dossier") and every article (its slug)."""
+    """name -> (title, HTML) for the dossier ("dossier") and every article (its slug).
+
+    The dossier document is the print page: every article in it up to `PRINT_ALL_MAX` articles, the
+    dossier pages only above (its home lists the articles, each with a PDF of its own: a
+    1,000-article dossier would be some 25,000 pages). Each article's document is its print part."""
     site_dir = Path(site_dir).resolve()
     tree = load(site_dir)
     # page ids read once: every document's links are resolved against them
     where = _Where(site_url(tree), site_dir, (site_dir / PRINT_PAGE).as_uri(), page_ids(site_dir))
-    tops = top_sections(tree)
     articles = _articles_by_slug(facts_dir)
     covers = tree.xpath('//*[@id="print-site-cover-page"]//h1')
     site_title = text_of(covers[0]) if covers else "Briefing"
-
-    # article parts: a nav section (md-section) holding <slug>, <slug>-chronologie, ...
-    parts: list[tuple[str, str, list[Any]]] = []  # (slug, title, pages)
-    for top in tops:
-        if "md-section" in classes(top):
-            pages = [c for c in top if c.tag == "section" and c.get("id")]
-            parts.append((pages[0].get("id") if pages else top.get("id"), text_of(top.find("h1")), pages))
+    listed = article_parts(site_dir)
     wanted = set(only) if only is not None else None
     docs: dict[str, tuple[str, str]] = {}
 
     if wanted is None or DOSSIER_NAME in wanted:
         contents: Toc = []
-        full = len(parts) <= DOSSIER_FULL_MAX
         body = [_part(top, contents) if "md-section" in classes(top)
                 else _page(top, "pdf-l1", "pdf-l2", contents, 1, with_h2=False)
-                for top in tops if full or "md-section" not in classes(top)]
-        sources = [(t, articles.get(slug)) for slug, t, _ in parts] or [(site_title, None)]
-        kicker = f"Dossier de presse · {len(parts)} article{'s' if len(parts) > 1 else ''}"
+                for top in top_sections(tree)]
+        sources = [(p.title, articles.get(p.slug)) for p in listed] or [(site_title, None)]
+        kicker = f"Dossier de presse · {len(listed)} article{'s' if len(listed) > 1 else ''}"
         docs[DOSSIER_NAME] = (site_title, _document(site_title, kicker, sources, body, contents, where))
 
-    for slug, title, pages in parts:
-        if wanted is not None and slug not in wanted:
+    for part in listed:
+        if wanted is not None and part.slug not in wanted:
             continue
         contents = []
-        body = [_page(p, "pdf-l1", "pdf-l2", contents, 1, with_h2=True) for p in pages]
-        docs[slug] = (title, _document(title, "Briefing sourcé · article", [(title, articles.get(slug))],
-                                       body, contents, where))
+        body = [_page(p, "pdf-l1", "pdf-l2", contents, 1, with_h2=True) for p in part.pages()]
+        docs[part.slug] = (part.title, _document(part.title, "Briefing sourcé · article",
+                                                 [(part.title, articles.get(part.slug))], body, contents, where))
     return docs
 
 

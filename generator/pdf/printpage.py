@@ -1,15 +1,19 @@
-"""Reading the print page that mkdocs-print-site-plugin writes (`site/print_page/index.html`: every
-page of the site, internal links already rewritten to in-page anchors)."""
+"""Reading the print page that mkdocs-print-site-plugin writes (`site/print_page/index.html`: the
+site's pages, internal links already rewritten to in-page anchors) and the print part of each
+article that the `briefing-print` plugin writes beside it (`site/print_page/articles/`)."""
 
 from __future__ import annotations
 
 import copy
+import json
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import BriefingError
+from ..print_plugin import PARTS_DIR
 
 PRINT_PAGE = Path("print_page") / "index.html"
 PDF_SUBDIR = "pdf"
@@ -40,6 +44,40 @@ def load(site_dir: Path) -> Any:
         return lhtml.fromstring(page.read_bytes())
     except Exception as exc:  # lxml raises several types on garbage
         raise BriefingError(page, f"cannot read the print page: {exc}") from None
+
+
+@dataclass(frozen=True)
+class ArticlePart:
+    """One article's print part: its pages combined as print-site combines them."""
+
+    slug: str
+    title: str
+    path: Path
+
+    def pages(self) -> list[Any]:
+        """The part's page sections, in nav order."""
+        from lxml import html as lhtml
+
+        try:
+            root = lhtml.fromstring(self.path.read_text(encoding="utf-8"))
+        except Exception as exc:  # lxml raises several types on garbage
+            raise BriefingError(self.path, f"cannot read the article's print part: {exc}") from None
+        found = root.xpath('//section[contains(concat(" ", @class, " "), " md-section ")]')
+        return [c for c in found[0] if c.tag == "section" and c.get("id")] if found else []
+
+
+def article_parts(site_dir: Path) -> list[ArticlePart]:
+    """The articles' print parts, in nav order (their list `print_page/articles/index.json`)."""
+    folder = site_dir / PRINT_PAGE.parent / PARTS_DIR
+    listing = folder / "index.json"
+    if not listing.is_file():
+        raise BriefingError(listing, "no article print parts: the site was built without the briefing-print "
+                                     "plugin (add `- briefing-print` before `- print-site` in mkdocs.yml)")
+    try:
+        items = json.loads(listing.read_text(encoding="utf-8"))
+        return [ArticlePart(i["slug"], i["title"], folder / i["file"]) for i in items]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise BriefingError(listing, f"unreadable list of article print parts ({exc})") from None
 
 
 def site_url(tree: Any) -> str:
