@@ -18,7 +18,7 @@ from typing import Iterable
 
 from ..errors import BriefingError
 from .document import DOSSIER_NAME, build_documents
-from .engines import DEFAULT_ENGINE, ENGINES, chromium, chromium_path, render_one, workers
+from .engines import DEFAULT_ENGINE, ENGINES, chromium, chromium_batch, chromium_path, weasyprint_one, workers
 from .printpage import PDF_SUBDIR, PRINT_PAGE
 from .reuse import keep, pdf_key, reuse_unchanged
 
@@ -72,12 +72,15 @@ def write_pdfs(site_dir: Path = Path("site"), facts_dir: Path | None = Path("fac
 
 
 def _render_all(jobs: dict, engine: str, base: str) -> dict[str, tuple[int, float]]:
-    """name -> (pages, seconds) for every job, in parallel processes when the engine allows it."""
+    """name -> (pages, seconds) for every job: WeasyPrint in parallel processes, Chromium in
+    parallel browsers (`workers`)."""
     n = workers(engine, len(jobs))
+    if engine == "chromium":
+        return chromium_batch(jobs, base, n) if jobs else {}
     if n <= 1:
-        return {name: render_one(engine, t, h, base, target) for name, (t, h, target) in jobs.items()}
+        return {name: weasyprint_one(t, h, base, target) for name, (t, h, target) in jobs.items()}
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=n) as pool:
-        futures = {name: pool.submit(render_one, engine, t, h, base, target) for name, (t, h, target) in jobs.items()}
+        futures = {name: pool.submit(weasyprint_one, t, h, base, target) for name, (t, h, target) in jobs.items()}
         return {name: f.result() for name, f in futures.items()}

@@ -9,7 +9,9 @@ import re
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import BriefingError
 
@@ -43,60 +45,82 @@ def chromium_path() -> str | None:
 
 
 def chromium(doc_html: str, base: str, out: Path, title: str) -> int:
-    """Print with Chromium; in a thread of its own, because Playwright's sync API refuses to run
-    in a thread that already has an asyncio loop (e.g. a caller that itself drives a browser)."""
+    """Print one document with Chromium (see `chromium_batch`); its page count."""
+    return chromium_batch({"document": (title, doc_html, out)}, base, workers=1)["document"][0]
+
+
+def chromium_batch(jobs: dict[str, tuple[str, str, Path]], base: str, workers: int) -> dict[str, tuple[int, float]]:
+    """Print name -> (title, HTML, target) with Chromium: `workers` browsers, each launched once and
+    printing its share of the documents one after the other (launching a browser per PDF cost more
+    than printing it). Each browser runs in a thread of its own, because Playwright's sync API
+    refuses a thread that already has an asyncio loop (a caller that itself drives a browser)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_chromium_in_thread, doc_html, base, out, title).result()
-
-
-def _chromium_in_thread(doc_html: str, base: str, out: Path, title: str) -> int:
     exe = chromium_path()
     if not exe:
         raise BriefingError("chromium", "no chromium executable (set BRIEFING_CHROMIUM or install chromium)")
+    names = list(jobs)
+    shares = [names[k::workers] for k in range(max(1, min(workers, len(names))))]
+    with ThreadPoolExecutor(max_workers=len(shares)) as pool:
+        done = pool.map(lambda share: _print_share(exe, {n: jobs[n] for n in share}, base), shares)
+        return {name: result for part in done for name, result in part.items()}
+
+
+def _print_share(exe: str, jobs: dict[str, tuple[str, str, Path]], base: str) -> dict[str, tuple[int, float]]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         raise BriefingError("playwright", "the chromium engine needs Playwright: pip install playwright") from None
-    # Chromium has no string-set: the running title and page numbers come from its own header/footer
-    doc_html = doc_html.replace("</head>", _CHROMIUM_CSS + "</head>", 1)
-    small = 'style="font: 8px sans-serif; color: #555; width: 100%; margin: 0 17mm;"'
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "document.html"
-        src.write_text(doc_html, encoding="utf-8")
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=exe, args=["--allow-file-access-from-files"])
-            try:
-                page = browser.new_page()
+    results: dict[str, tuple[int, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, args=["--allow-file-access-from-files"])
+        try:
+            page = browser.new_page()
+            for name, (title, doc_html, target) in jobs.items():
+                t0 = time.perf_counter()
+                src = Path(tmp) / "document.html"
+                # Chromium has no string-set: the running title and page numbers come from its own header/footer
+                src.write_text(doc_html.replace("</head>", _CHROMIUM_CSS + "</head>", 1), encoding="utf-8")
                 page.goto(src.as_uri(), wait_until="load")
-                page.pdf(path=str(out), format="A4", print_background=True, prefer_css_page_size=True,
-                         display_header_footer=True, outline=True, tagged=True,
-                         header_template=f'<div {small}>{html.escape(title)}</div>',
-                         footer_template=f'<div {small} align="center">Page <span class="pageNumber"></span>'
-                                         ' / <span class="totalPages"></span></div>')
-            finally:
-                browser.close()
-    return count_pages(out.read_bytes())
+                with staged(target) as part:
+                    page.pdf(path=str(part), **_pdf_options(title))
+                    pages = count_pages(part.read_bytes())
+                results[name] = (pages, time.perf_counter() - t0)
+        finally:
+            browser.close()
+    return results
 
 
-def render_one(engine: str, title: str, doc_html: str, base: str, target: Path) -> tuple[int, float]:
-    """Render one PDF to `target` through a temporary file (never half a PDF); (pages, seconds)."""
+def _pdf_options(title: str) -> dict:
+    small = 'style="font: 8px sans-serif; color: #555; width: 100%; margin: 0 17mm;"'
+    return dict(format="A4", print_background=True, prefer_css_page_size=True, display_header_footer=True,
+                outline=True, tagged=True, header_template=f'<div {small}>{html.escape(title)}</div>',
+                footer_template=f'<div {small} align="center">Page <span class="pageNumber"></span>'
+                                ' / <span class="totalPages"></span></div>')
+
+
+@contextmanager
+def staged(target: Path) -> Iterator[Path]:
+    """A temporary file renamed to `target` once written: a failed run never leaves half a PDF."""
     tmp = target.with_suffix(".pdf.part")
-    t0 = time.perf_counter()
     try:
-        pages = weasyprint(doc_html, base, tmp) if engine == "weasyprint" else chromium(doc_html, base, tmp, title)
+        yield tmp
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def weasyprint_one(title: str, doc_html: str, base: str, target: Path) -> tuple[int, float]:
+    """Render one PDF to `target` with WeasyPrint; (pages, seconds)."""
+    t0 = time.perf_counter()
+    with staged(target) as part:
+        pages = weasyprint(doc_html, base, part)
     return pages, time.perf_counter() - t0
 
 
 def workers(engine: str, jobs: int) -> int:
-    """How many WeasyPrint processes at once: one per CPU (BRIEFING_PDF_JOBS overrides); one
-    browser at a time for chromium."""
-    if engine != "weasyprint" or jobs < 2:
-        return 1
+    """How many WeasyPrint processes or Chromium browsers at once: one per CPU (BRIEFING_PDF_JOBS
+    overrides), never more than there are documents."""
     env = os.environ.get("BRIEFING_PDF_JOBS", "")
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(jobs, int(env) if env.isdigit() else cpus))
