@@ -21,8 +21,8 @@ resident memory (the largest process of the stage). Per size: pages, size of sit
 index. Up to `--compare-max` articles, the extraction is also compared with a bare spaCy pass over the
 same paragraphs, in one process, model loaded once (DEVELOPERS.md: extraction within 1.15x of it).
 
-Usage: scripts/bench.py [--sizes 50,100,200] [--skip pdf,add] [--compare-max 200] [--pdf-max 200] [--keep]
-                        [--json FILE]
+Usage: scripts/bench.py [--sizes 50,100,200] [--skip pdf,add] [--compare-max 200] [--pdf-max 200]
+                        [--pdf-engine weasyprint|chromium] [--add-max 400] [--keep] [--json FILE]
 Default sizes keep `make bench` to a few minutes; the issue's table is `--sizes 50,100,200,400,1000`.
 """
 
@@ -201,7 +201,8 @@ def _extracted_count(stdout: str) -> int:
     return sum(1 for ln in stdout.splitlines() if re.match(r"^\S+: \d+ personnes", ln))
 
 
-def bench_size(n: int, seeds: list[Path], *, skip: set[str], compare_max: int, pdf_max: int, keep: bool) -> Size:
+def bench_size(n: int, seeds: list[Path], *, skip: set[str], compare_max: int, pdf_max: int, add_max: int,
+               pdf_engine: str, keep: bool) -> Size:
     root = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
     briefing = [PY, "-m", "generator"]
     try:
@@ -210,7 +211,7 @@ def bench_size(n: int, seeds: list[Path], *, skip: set[str], compare_max: int, p
         cmds = {"extract": [*briefing, "extract", *files, "--out", "facts", "-q"],
                 "render": [*briefing, "render", "-q"],
                 "mkdocs": [PY, "-m", "mkdocs", "build", "--strict", "-q"],
-                "pdf": [*briefing, "pdf", "-q"]}
+                "pdf": [*briefing, "pdf", "-q", "--engine", pdf_engine]}
         for stage in STAGES:
             if stage not in skip and (stage != "pdf" or n <= pdf_max):
                 r.stages[stage] = run(cmds[stage], root)
@@ -220,7 +221,7 @@ def bench_size(n: int, seeds: list[Path], *, skip: set[str], compare_max: int, p
         r.site_mb = _folder_mb(site) if site.is_dir() else 0.0
         index = site / "search" / "search_index.json"
         r.search_mb = index.stat().st_size / 1e6 if index.is_file() else 0.0
-        if "add" not in skip:
+        if "add" not in skip and n <= add_max:
             files.append(add_article(root, seeds, n))
             added = run([*briefing, "extract", *files, "--out", "facts"], root)
             r.stages["add one: extract"] = added
@@ -279,6 +280,10 @@ def main() -> None:
     ap.add_argument("--compare-max", type=int, default=200, help="bare spaCy comparison up to this size (default 200)")
     ap.add_argument("--pdf-max", type=int, default=200,
                     help="PDF stage up to this size (default 200; one PDF per article: a linear cost)")
+    ap.add_argument("--pdf-engine", default="weasyprint", choices=("weasyprint", "chromium"),
+                    help="engine of the PDF stage (default weasyprint)")
+    ap.add_argument("--add-max", type=int, default=400,
+                    help="add-one-article rebuild up to this size (default 400: the issue's figure)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary projects")
     ap.add_argument("--json", type=Path, help="also write the raw figures to this file")
     ap.add_argument("--_compare", type=Path, help=argparse.SUPPRESS)
@@ -296,8 +301,8 @@ def main() -> None:
     rows, t0 = [], time.perf_counter()
     for n in sizes:
         print(f"  N={n}", file=sys.stderr)
-        rows.append(bench_size(n, seeds, skip=skip, compare_max=args.compare_max,
-                               pdf_max=args.pdf_max, keep=args.keep))
+        rows.append(bench_size(n, seeds, skip=skip, compare_max=args.compare_max, pdf_max=args.pdf_max,
+                               add_max=args.add_max, pdf_engine=args.pdf_engine, keep=args.keep))
         print(f"  N={n} done ({time.perf_counter() - t0:.0f} s elapsed)", file=sys.stderr)
         if args.json:
             args.json.write_text(json.dumps([asdict(r) for r in rows], indent=1) + "\n", encoding="utf-8")

@@ -266,6 +266,21 @@ def test_each_page_carries_only_the_glossary_lines_it_uses(tmp_path: Path):
         assert "*[ODM]" not in md.read_text(encoding="utf-8")  # no page of this article says ODM
 
 
+def test_legal_page_writes_the_base_as_html_with_glossary_tooltips(tmp_path: Path):
+    kb = _kb({"id": "loi-2023-566-majorite-numerique", "kind": "law", "official_title": "Loi n° 2023-566",
+              "summary": "L'ADE contrôle <b>ces</b> règles.", "key_provisions": ["Saisine de l'ADE"],
+              "sources": [{"url": "https://www.legifrance.gouv.fr/x"}]},
+             {"id": "aut-x", "kind": "regulator", "official_title": "Autorité des essais", "short_name": "ADE"})
+    docs = tmp_path / "docs"
+    render_pages([make_facts()], docs, kb=kb)
+    text = (docs / "exemple-lille" / "contexte-juridique.md").read_text(encoding="utf-8")
+    block = text[text.index('<div class="admonition info">'):]
+    block = block[:block.index("</div>")]
+    assert '<p class="admonition-title">' in block and "!!!" not in block
+    assert "<p>L'<abbr title=\"Autorité des essais\">ADE</abbr> contrôle &#60;b&#62;ces" in block
+    assert "<li>Saisine de l'<abbr title=\"Autorité des essais\">ADE</abbr></li>" in block
+
+
 def test_legal_page_uses_only_kb_and_article(tmp_path: Path):
     kb = _kb(
         {"id": "loi-2023-566-majorite-numerique", "kind": "law", "official_title": "Loi n° 2023-566 du 7 juillet 2023",

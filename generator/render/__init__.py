@@ -24,7 +24,7 @@ from ..model import Facts
 from . import article
 from .dossier import home_context
 from .escape import ext_link, html_attr, md_text, safe_url
-from .glossary import GLOSSARY_PAGE, abbreviations, glossary_page, with_glossary
+from .glossary import GLOSSARY_PAGE, abbr_html, abbreviations, glossary_page, with_glossary
 from .labels import french_date
 from .nav import nav_yaml
 from .spans import build_span_index
@@ -61,6 +61,8 @@ def render_docs(
     docs_dir = Path(docs_dir)
     nav_file = Path(nav_file) if nav_file else docs_dir.parent / "generated" / "nav.yml"
     env = make_env()
+    abbrs = abbreviations(kb)
+    env.filters["abbr"] = lambda escaped: abbr_html(escaped, abbrs)
     views = [article_view(f) for f in articles]
     searched_once = _DOSSIER_SEARCHED if len(views) > 1 else set()
 
@@ -80,7 +82,6 @@ def render_docs(
     for rel, block in exported.jsonld.items():
         if docs_dir / rel in pages:
             pages[docs_dir / rel] += block
-    abbrs = abbreviations(kb)
     pages = {path: with_glossary(text, abbrs) if path.suffix == ".md" else text for path, text in pages.items()}
     pages[docs_dir / GLOSSARY_PAGE] = glossary_page(kb)
     return write_all(pages, docs_dir, nav_file, nav_yaml(views, site_name))

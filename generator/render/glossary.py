@@ -12,7 +12,9 @@ import re
 from functools import lru_cache
 
 from ..knowledge import KnowledgeBase
-from .escape import one_line
+from markupsafe import Markup
+
+from .escape import html_attr, one_line
 
 GLOSSARY_PAGE = "includes/abbreviations.md"
 # what Python-Markdown's abbr extension accepts as a term
@@ -44,6 +46,15 @@ def with_glossary(page: str, abbrs: dict[str, str]) -> str:
 def _term_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
     # the regex of markdown.extensions.abbr.AbbrTreeprocessor, longest keys first
     return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")\b")
+
+
+def abbr_html(escaped: str, abbrs: dict[str, str]) -> Markup:
+    """Escaped text (`md_text`) with each abbreviation of the glossary in an `<abbr>` tooltip, for
+    text a page writes as raw HTML, which the abbr extension does not see."""
+    if not abbrs:
+        return Markup(escaped)
+    return Markup(_term_pattern(tuple(abbrs)).sub(
+        lambda m: f'<abbr title="{html_attr(abbrs[m.group()])}">{m.group()}</abbr>', escaped))
 
 
 def _abbr_line(key: str, title: str) -> str:

@@ -61,6 +61,7 @@ def make_env() -> Environment:
     env.filters["attr"] = html_attr
     env.filters["french_date"] = french_date
     env.filters["ext_link"] = ext_link
+    env.filters["abbr"] = Markup  # glossary tooltips in raw HTML: render_docs gives it the glossary
     env.globals["ext_link"] = ext_link
     env.globals["french_date"] = french_date
     return env
