@@ -112,7 +112,10 @@ def article_sections(items: list[Any]) -> list[Any]:
 
 
 class BriefingPrintPlugin(BasePlugin):
+    """`plugins: [briefing-print, print-site]` in mkdocs.yml (entry point in pyproject.toml)."""
+
     def on_config(self, config, **kwargs):
+        LinkScope.printed = None  # a new build (mkdocs serve rebuilds in the same process)
         if print_site_version() == PINNED:
             from mkdocs_print_site_plugin import urls
 
