@@ -7,6 +7,7 @@ character reference; only values built as `Markup` here (links, checked URLs) pa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote as _urlquote
 from urllib.parse import urlsplit
@@ -57,6 +58,12 @@ def safe_url(url: Any) -> Markup | None:
     """An http(s) URL fit for an href, or None (javascript:, data:, relative, garbage)."""
     if not url or not isinstance(url, str):
         return None
+    return _checked_url(url)
+
+
+@lru_cache(maxsize=8192)
+def _checked_url(url: str) -> Markup | None:
+    # cached: the knowledge base's source URLs recur on every article's legal page
     url = url.strip()
     try:
         parts = urlsplit(url)
