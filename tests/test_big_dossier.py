@@ -178,7 +178,8 @@ def test_big_dossier_pdf_holds_the_dossier_pages_not_every_article(sites):
     assert 'id="art-0005-chronologie"' in small
     assert 'id="art-0005-chronologie"' not in big
     assert 'id="chronologie"' in big and 'id="acteurs"' in big  # the dossier's own pages
-    assert "art-0039/" in big  # the list of articles links to each one online
+    assert "art-0039/" in big  # the list of articles links to each one online, and to its PDF
+    assert 'href="http://127.0.0.1:8000/pdf/art-0039.pdf"' in big
     assert "Dossier de presse · 40 articles" in big
 
 
