@@ -207,6 +207,20 @@ def test_unknown_engine_is_a_one_line_error(b):
     assert "unknown PDF engine" in res.output and res.output.count("\n") <= 1
 
 
+def test_a_site_built_without_the_print_parts_is_a_one_line_error(b, tmp_path):
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    site = tmp_path / "site"
+    shutil.copytree(b.site / "print_page", site / "print_page", ignore=shutil.ignore_patterns("articles"))
+    res = CliRunner().invoke(app, ["pdf", "--site", str(site), "--facts", str(b.project / "facts"),
+                                   "--docs", str(tmp_path / "docs"), "--quiet"])
+    assert res.exit_code == 1 and res.output.count("\n") <= 1
+    assert "index.json" in res.output and "briefing-print" in res.output
+    assert not (site / "pdf" / "dossier.pdf").exists()
+
+
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian chromium not installed")
 def test_chromium_engine_option(b, tmp_path):
     pytest.importorskip("playwright")
