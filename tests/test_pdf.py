@@ -224,11 +224,12 @@ def test_a_site_built_without_the_print_parts_is_a_one_line_error(b, tmp_path):
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian chromium not installed")
 def test_chromium_engine_option(b, tmp_path):
     pytest.importorskip("playwright")
-    from generator.pdf import build_documents, chromium
+    from generator.pdf import build_documents, chromium_batch
 
     title, doc = build_documents(b.site, b.project / "facts", only=[OTHER])[OTHER]
     out = tmp_path / "other.pdf"
-    pages = chromium(doc, (b.site / "print_page" / "index.html").as_uri(), out, title)
+    base = (b.site / "print_page" / "index.html").as_uri()
+    pages, _seconds = chromium_batch({OTHER: (title, doc, out)}, base, workers=1)[OTHER]
     assert pages == _page_count(out) >= 5
     assert all(r.split()[-5] == "yes" for r in _run("pdffonts", str(out)).splitlines()[2:])
 

@@ -18,12 +18,12 @@ from typing import Iterable
 
 from ..errors import BriefingError
 from .document import DOSSIER_NAME, build_documents
-from .engines import DEFAULT_ENGINE, ENGINES, chromium, chromium_batch, chromium_path, weasyprint_one, workers
+from .engines import DEFAULT_ENGINE, ENGINES, chromium_batch, chromium_path, weasyprint_one, workers
 from .printpage import PDF_SUBDIR, PRINT_PAGE
 from .reuse import keep, pdf_key, reuse_unchanged
 
 __all__ = ["DEFAULT_ENGINE", "DOSSIER_NAME", "ENGINES", "PDF_SUBDIR", "PRINT_PAGE", "PdfReport",
-           "build_documents", "chromium", "chromium_path", "write_pdfs"]
+           "build_documents", "chromium_batch", "chromium_path", "write_pdfs"]
 
 
 @dataclass

@@ -44,11 +44,6 @@ def chromium_path() -> str | None:
         CHROMIUM if Path(CHROMIUM).exists() else None)
 
 
-def chromium(doc_html: str, base: str, out: Path, title: str) -> int:
-    """Print one document with Chromium (see `chromium_batch`); its page count."""
-    return chromium_batch({"document": (title, doc_html, out)}, base, workers=1)["document"][0]
-
-
 def chromium_batch(jobs: dict[str, tuple[str, str, Path]], base: str, workers: int) -> dict[str, tuple[int, float]]:
     """Print name -> (title, HTML, target) with Chromium: `workers` browsers, each launched once and
     printing its share of the documents one after the other (launching a browser per PDF cost more

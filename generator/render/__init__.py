@@ -24,7 +24,7 @@ from ..model import Facts
 from . import article
 from .dossier import home_context
 from .escape import ext_link, html_attr, md_text, safe_url
-from .glossary import GLOSSARY_PAGE, abbr_html, abbreviations, glossary_page, with_glossary
+from .glossary import GLOSSARY_PAGE, abbreviations, glossary_page, with_glossary
 from .labels import french_date
 from .nav import nav_yaml
 from .spans import build_span_index
@@ -60,9 +60,8 @@ def render_docs(
     The navigation goes to `nav_file` (default `docs_dir/../generated/nav.yml`)."""
     docs_dir = Path(docs_dir)
     nav_file = Path(nav_file) if nav_file else docs_dir.parent / "generated" / "nav.yml"
-    env = make_env()
     abbrs = abbreviations(kb)
-    env.filters["abbr"] = lambda escaped: abbr_html(escaped, abbrs)
+    env = make_env(abbrs)
     views = [article_view(f) for f in articles]
     searched_once = _DOSSIER_SEARCHED if len(views) > 1 else set()
 

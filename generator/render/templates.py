@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from ..resources import templates_dir
 from .escape import ext_link, html_attr, md_text, md_text_keep_spaces
+from .glossary import abbr_html
 from .labels import french_date
 
 TEMPLATES_DIR = templates_dir()  # packaged, found with importlib.resources
@@ -41,7 +42,9 @@ DOSSIER_NAV: list[tuple[str, str, str]] = [
 DOSSIER_PAGES: list[tuple[str, str]] = [(f, tpl) for f, _title, tpl in DOSSIER_NAV]  # (file, template)
 
 
-def make_env() -> Environment:
+def make_env(abbrs: dict[str, str] | None = None) -> Environment:
+    """The Jinja environment of the pages; `abbrs` (abbreviation -> expansion) feeds the `abbr` filter,
+    which adds glossary tooltips to text a template writes as raw HTML."""
     def finalize(value: Any) -> Any:
         # Safety net: any plain string printed by a template is neutralised.
         if isinstance(value, str) and not isinstance(value, Markup):
@@ -61,7 +64,7 @@ def make_env() -> Environment:
     env.filters["attr"] = html_attr
     env.filters["french_date"] = french_date
     env.filters["ext_link"] = ext_link
-    env.filters["abbr"] = Markup  # glossary tooltips in raw HTML: render_docs gives it the glossary
+    env.filters["abbr"] = lambda escaped: abbr_html(escaped, abbrs or {})
     env.globals["ext_link"] = ext_link
     env.globals["french_date"] = french_date
     return env
