@@ -28,6 +28,9 @@ from typing import Any
 
 from mkdocs.plugins import BasePlugin, event_priority
 
+from .forked import split_map
+from .parallel_build import in_parallel
+
 PRINT_ALL_MAX = 31    # the print page holds every article up to this many (generator.pdf reads it too)
 PARTS_DIR = "articles"  # under print_page/
 PINNED = "2.9"        # mkdocs-print-site-plugin version whose link fixing the linear one reproduces
@@ -139,15 +142,20 @@ class BriefingPrintPlugin(BasePlugin):
         parts.mkdir(parents=True, exist_ok=True)
         part_config = {**print_site.config, "add_cover_page": False, "add_table_of_contents": False,
                        "add_print_site_banner": False, "exclude": []}
-        listed = []
-        for n, section in enumerate(self.articles, 1):
+
+        def write_part(n: str) -> dict[str, str]:
+            section = self.articles[int(n) - 1]
             renderer = Renderer(plugin_config=part_config, mkdocs_config=config, cover_page_template_path="",
                                 banner_template_path="", print_page=print_site.print_page)
             renderer.items = [section]
             LinkScope.printed = {_key(p) for p in section.children if p.is_page}
             part_html, _toc = renderer.write_combined()
             (parts / f"{n}.html").write_text(part_html, encoding="utf-8")
-            listed.append({"file": f"{n}.html", "slug": _key(section.children[0]), "title": section.title})
+            return {"file": f"{n}.html", "slug": _key(section.children[0]), "title": section.title}
+
+        numbers = [str(n) for n in range(1, len(self.articles) + 1)]
+        listed = list(split_map(numbers, [1.0] * len(numbers), write_part, in_parallel(config),
+                                  "print parts of articles:").values())
         (parts / "index.json").write_text(json.dumps(listed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         if len(self.articles) > PRINT_ALL_MAX:
             print_site.renderer.items = [i for i in print_site.renderer.items if not i.is_section]
