@@ -15,12 +15,17 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any, Callable
 
-log = logging.getLogger("mkdocs.plugins.briefing-parallel")
+log = logging.getLogger("briefing.forked")
 
 
 def cpus() -> int:
     """The CPUs this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def worth_forking() -> bool:
+    """A helper process pays off: there is a second CPU, and fork."""
+    return cpus() > 1 and hasattr(os, "fork")
 
 
 def second_share(keys: list[str], weights: list[float]) -> list[str]:
@@ -72,8 +77,9 @@ class Helper:
     """A forked process doing `work(key)` for each key of its share, in order; what it did is read
     once, when the parent first asks (`done`). A key it did not finish gives None: do it yourself."""
 
-    def __init__(self, share: list[str], work: Callable[[str, Recorder], Any], what: str = "work"):
-        self.share, self.what = set(share), what
+    def __init__(self, share: list[str], work: Callable[[str, Recorder], Any], what: str = "work",
+                 logger: logging.Logger = log):
+        self.share, self.what, self.log = set(share), what, logger
         fd, self.path = tempfile.mkstemp(prefix="briefing-parallel-", suffix=".pickle")
         os.close(fd)
         self.results: dict[str, Done] | None = None
@@ -114,7 +120,7 @@ class Helper:
                 return {}
             with open(self.path, "rb") as f:
                 results = pickle.load(f)
-            log.debug(f"briefing-parallel: {self.what} {len(results)} of {len(self.share)} done in a helper process")
+            self.log.debug(f"briefing-parallel: {self.what} {len(results)} of {len(self.share)} done in a helper process")
             return results
         except (OSError, EOFError, pickle.UnpicklingError, ChildProcessError):
             return {}
@@ -137,10 +143,11 @@ class Helper:
 
 
 def split_map(keys: list[str], weights: list[float], work: Callable[[str], Any], parallel: bool,
-              what: str = "work") -> dict[str, Any]:
+              what: str = "work", logger: logging.Logger = log) -> dict[str, Any]:
     """key -> work(key) for every key; with `parallel`, a helper does the last keys (about half the
     weight) while this process does the first ones. For work whose effect is its value or its files."""
-    helper = Helper(second_share(keys, weights), lambda key, _rec: work(key), what) if parallel and len(keys) > 1 else None
+    parallel = parallel and len(keys) > 1 and hasattr(os, "fork")
+    helper = Helper(second_share(keys, weights), lambda key, _rec: work(key), what, logger) if parallel else None
     out: dict[str, Any] = {}
     try:
         for key in keys:

@@ -35,6 +35,8 @@ from mkdocs.structure.pages import Page
 
 from .forked import Helper, Recorder, cpus, replay, second_share
 
+log = logging.getLogger("mkdocs.plugins.briefing-parallel")  # shown by `mkdocs build -v`
+
 PINNED = "1.6.1"
 KNOWN_PLUGINS = {"briefing-parallel", "briefing-print", "print-site", "material/search", "search"}
 PAGE_COST = 15_000  # a template render costs about as much as indexing this many characters of HTML
@@ -133,7 +135,7 @@ class ParallelBuildPlugin(BasePlugin):
         share = second_share([p.file.src_uri for p in pages], weights)
         by_uri = {p.file.src_uri: p for p in pages}
         _Build.markdown = Helper(share, lambda uri, rec: _render_alone(by_uri[uri], config, files, rec),
-                                 "Markdown of pages:")
+                                 "Markdown of pages:", log)
         return nav
 
     @event_priority(-100)  # after every other plugin's on_env: the template environment is final
@@ -146,7 +148,7 @@ class ParallelBuildPlugin(BasePlugin):
         by_uri = {p.file.src_uri: p for p in pages}
         doc_files = files.documentation_pages()
         _Build.templates = Helper(share, lambda uri, _rec: _build_alone(by_uri[uri], config, doc_files, self.nav, env),
-                                  "templates of pages:")
+                                  "templates of pages:", log)
         return env
 
     def _pages(self, files: Any, config: Any) -> list[Page]:

@@ -165,12 +165,15 @@ def render(facts_dir: Path, docs_dir: Path, knowledge_dir: Path | list[Path]) ->
     from .render import default_site_name, render_docs, site_articles
     from .store import read_all
 
+    from .forked import worth_forking
+
+    two = worth_forking()  # the facts read, and the article pages rendered, in two processes
     kb = knowledge(knowledge_dir)
-    articles = site_articles(read_all(facts_dir))
+    articles = site_articles(read_all(facts_dir, parallel=two))
     dossier = build_dossier(articles, kb)
     name = default_site_name(articles)
     exported = make_exports(articles, dossier, name)
-    return len(articles), render_docs(articles, dossier, exported, docs_dir, site_name=name, kb=kb)
+    return len(articles), render_docs(articles, dossier, exported, docs_dir, site_name=name, kb=kb, parallel=two)
 
 
 # --------------------------------------------------------------------------- every stage

@@ -29,7 +29,7 @@ from typing import Any
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .forked import split_map
-from .parallel_build import in_parallel
+from .parallel_build import in_parallel, log
 
 PRINT_ALL_MAX = 31    # the print page holds every article up to this many (generator.pdf reads it too)
 PARTS_DIR = "articles"  # under print_page/
@@ -155,7 +155,7 @@ class BriefingPrintPlugin(BasePlugin):
 
         numbers = [str(n) for n in range(1, len(self.articles) + 1)]
         listed = list(split_map(numbers, [1.0] * len(numbers), write_part, in_parallel(config),
-                                  "print parts of articles:").values())
+                                  "print parts of articles:", log).values())
         (parts / "index.json").write_text(json.dumps(listed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         if len(self.articles) > PRINT_ALL_MAX:
             print_site.renderer.items = [i for i in print_site.renderer.items if not i.is_section]

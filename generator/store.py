@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import BriefingError
+from .forked import split_map
 from .model import FACT_FILES, Facts
 from .yamlio import AtomicBatch, dump_yaml, load_yaml, to_plain, write_yaml
 
@@ -53,8 +54,11 @@ def read_facts(folder: Path) -> Facts:
     return Facts(**data)
 
 
-def read_all(root: Path) -> list[Facts]:
-    """Every article under `root`, in slug order (stable page and nav order)."""
+def read_all(root: Path, parallel: bool = False) -> list[Facts]:
+    """Every article under `root`, in slug order (stable page and nav order). With `parallel`, a
+    forked helper reads the last folders (YAML parsing is most of the render stage's time)."""
     if not root.is_dir():
         raise BriefingError(root, "facts folder not found")
-    return [read_facts(d) for d in sorted(root.iterdir()) if d.is_dir() and (d / "article.yaml").exists()]
+    folders = {d.name: d for d in sorted(root.iterdir()) if d.is_dir() and (d / "article.yaml").exists()}
+    weights = [sum(f.stat().st_size for f in d.iterdir() if f.is_file()) for d in folders.values()]
+    return list(split_map(list(folders), weights, lambda name: read_facts(folders[name]), parallel).values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,10 @@ from _render_sample import P, make_facts, render_pages
 from generator.knowledge import KnowledgeBase, KnowledgeEntry
 from generator.render.glossary import with_glossary
 from generator.render import (
-    ARTICLE_PAGES, abbreviations, build_span_index, french_date, md_text, safe_url,
+    ARTICLE_PAGES, abbreviations, build_span_index, french_date, md_text, render_docs, safe_url,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 # ---------------------------------------------------------------- french_date
@@ -351,3 +354,39 @@ def test_render_prints_the_dossier_it_is_given(tmp_path: Path):
     assert "L&#39;Arcom est saisie" in chrono or "L'Arcom est saisie" in chrono
     assert "Marie Dupont dénonce" not in chrono and "Marie Dupont dénonce" in (
         tmp_path / "docs" / "exemple-lille" / "chronologie.md").read_text(encoding="utf-8")
+
+
+def test_render_in_two_processes_writes_the_serial_pages(tmp_path):
+    """The facts read and the article pages rendered by a forked helper (generator/forked.py) are
+    the ones one process makes, byte for byte."""
+    from generator.dossier import build_dossier
+    from generator.exports import make_exports
+    from generator.render import default_site_name, site_articles
+    from generator.store import read_all
+
+    serial_facts, parallel_facts = read_all(ROOT / "facts"), read_all(ROOT / "facts", parallel=True)
+    assert len(serial_facts) >= 4 and parallel_facts == serial_facts
+    articles = site_articles(serial_facts)
+    dossier, name = build_dossier(articles), default_site_name(articles)
+    exported = make_exports(articles, dossier, name)
+    for parallel in (False, True):
+        render_docs(articles, dossier, exported, tmp_path / str(parallel), site_name=name, parallel=parallel)
+    one = {p.relative_to(tmp_path / "False"): p.read_bytes() for p in (tmp_path / "False").rglob("*") if p.is_file()}
+    two = {p.relative_to(tmp_path / "True"): p.read_bytes() for p in (tmp_path / "True").rglob("*") if p.is_file()}
+    assert len(one) >= len(articles) * 7 and one == two
+
+
+def test_a_broken_fact_file_read_by_the_helper_is_the_serial_error(tmp_path):
+    from generator.errors import BriefingError
+    from generator.store import read_all
+
+    facts = tmp_path / "facts"
+    shutil.copytree(ROOT / "facts", facts)
+    last = sorted(d for d in facts.iterdir() if (d / "article.yaml").exists())[-1]
+    (last / "quotes.yaml").write_text("- id: q-1\n  text: [unclosed\n", encoding="utf-8")
+    errors = []
+    for parallel in (False, True):
+        with pytest.raises(BriefingError) as exc:
+            read_all(facts, parallel=parallel)
+        errors.append(str(exc.value))
+    assert "quotes.yaml" in errors[0] and errors[1] == errors[0]

@@ -53,7 +53,7 @@ def write_pdfs(site_dir: Path = Path("site"), facts_dir: Path | None = Path("fac
     if engine not in ENGINES:
         raise BriefingError(engine, f"unknown PDF engine; choose one of {', '.join(ENGINES)}")
     site_dir = Path(site_dir)
-    docs = build_documents(site_dir, facts_dir, only)
+    docs = build_documents(site_dir, facts_dir, only, parallel=workers(engine, 2) > 1)
     out_dir = site_dir / PDF_SUBDIR
     out_dir.mkdir(parents=True, exist_ok=True)
     jobs = {name: (title, doc_html, out_dir / f"{name}.pdf") for name, (title, doc_html) in docs.items()}

@@ -12,23 +12,25 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import BriefingError
+from ..forked import split_map
 from ..model import Article
 from ..resources import print_css
 from .cover import Source, cover, created_meta, toc
-from .printpage import PRINT_PAGE, article_parts, classes, load, page_ids, site_url, text_of, top_sections
+from .printpage import PRINT_PAGE, ArticlePart, article_parts, classes, load, page_ids, site_url, text_of, top_sections
 
 DOSSIER_NAME = "dossier"
 CSS = print_css()  # packaged, found with importlib.resources
 Toc = list[tuple[int, str, str]]  # (level, label, anchor)
 
 
-def build_documents(site_dir: Path, facts_dir: Path | None = None,
-                    only: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:
+def build_documents(site_dir: Path, facts_dir: Path | None = None, only: Iterable[str] | None = None,
+                    parallel: bool = False) -> dict[str, tuple[str, str]]:
     """name -> (title, HTML) for the dossier ("dossier") and every article (its slug).
 
     The dossier document is the print page: every article in it up to `PRINT_ALL_MAX` articles, the
     dossier pages only above (its home lists the articles, each with a PDF of its own: a
-    1,000-article dossier would be some 25,000 pages). Each article's document is its print part."""
+    1,000-article dossier would be some 25,000 pages). Each article's document is its print part.
+    With `parallel`, a forked helper assembles the last documents (`forked.split_map`)."""
     site_dir = Path(site_dir).resolve()
     tree = load(site_dir)
     # page ids read once: every document's links are resolved against them
@@ -36,27 +38,27 @@ def build_documents(site_dir: Path, facts_dir: Path | None = None,
     articles = _articles_by_slug(facts_dir)
     covers = tree.xpath('//*[@id="print-site-cover-page"]//h1')
     site_title = text_of(covers[0]) if covers else "Briefing"
-    listed = article_parts(site_dir)
-    wanted = set(only) if only is not None else None
-    docs: dict[str, tuple[str, str]] = {}
+    listed = {p.slug: p for p in article_parts(site_dir)}
+    wanted = None if only is None else set(only)
+    names = [n for n in [DOSSIER_NAME, *listed] if wanted is None or n in wanted]
 
-    if wanted is None or DOSSIER_NAME in wanted:
+    def dossier() -> tuple[str, str]:
         contents: Toc = []
         body = [_part(top, contents) if "md-section" in classes(top)
                 else _page(top, "pdf-l1", "pdf-l2", contents, 1, with_h2=False)
                 for top in top_sections(tree)]
-        sources = [(p.title, articles.get(p.slug)) for p in listed] or [(site_title, None)]
+        sources = [(p.title, articles.get(p.slug)) for p in listed.values()] or [(site_title, None)]
         kicker = f"Dossier de presse · {len(listed)} article{'s' if len(listed) > 1 else ''}"
-        docs[DOSSIER_NAME] = (site_title, _document(site_title, kicker, sources, body, contents, where))
+        return site_title, _document(site_title, kicker, sources, body, contents, where)
 
-    for part in listed:
-        if wanted is not None and part.slug not in wanted:
-            continue
-        contents = []
+    def article(part: ArticlePart) -> tuple[str, str]:
+        contents: Toc = []
         body = [_page(p, "pdf-l1", "pdf-l2", contents, 1, with_h2=True) for p in part.pages()]
-        docs[part.slug] = (part.title, _document(part.title, "Briefing sourcé · article",
-                                                 [(part.title, articles.get(part.slug))], body, contents, where))
-    return docs
+        return part.title, _document(part.title, "Briefing sourcé · article",
+                                     [(part.title, articles.get(part.slug))], body, contents, where)
+
+    weights = [(site_dir / PRINT_PAGE if n == DOSSIER_NAME else listed[n].path).stat().st_size for n in names]
+    return split_map(names, weights, lambda n: dossier() if n == DOSSIER_NAME else article(listed[n]), parallel)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import os
+import queue
 import re
 import shutil
 import tempfile
@@ -46,22 +47,27 @@ def chromium_path() -> str | None:
 
 def chromium_batch(jobs: dict[str, tuple[str, str, Path]], base: str, workers: int) -> dict[str, tuple[int, float]]:
     """Print name -> (title, HTML, target) with Chromium: `workers` browsers, each launched once and
-    printing its share of the documents one after the other (launching a browser per PDF cost more
-    than printing it). Each browser runs in a thread of its own, because Playwright's sync API
-    refuses a thread that already has an asyncio loop (a caller that itself drives a browser)."""
+    taking the next document from a common queue, the longest first (launching a browser per PDF
+    cost more than printing it; a fixed share per browser left one printing the dossier alone at
+    the end). Each browser runs in a thread of its own, because Playwright's sync API refuses a
+    thread that already has an asyncio loop (a caller that itself drives a browser)."""
     from concurrent.futures import ThreadPoolExecutor
 
     exe = chromium_path()
     if not exe:
         raise BriefingError("chromium", "no chromium executable (set BRIEFING_CHROMIUM or install chromium)")
-    names = list(jobs)
-    shares = [names[k::workers] for k in range(max(1, min(workers, len(names))))]
-    with ThreadPoolExecutor(max_workers=len(shares)) as pool:
-        done = pool.map(lambda share: _print_share(exe, {n: jobs[n] for n in share}, base), shares)
+    todo: queue.SimpleQueue[str] = queue.SimpleQueue()
+    for name in sorted(jobs, key=lambda n: -len(jobs[n][1])):
+        todo.put(name)
+    browsers = max(1, min(workers, len(jobs)))
+    with ThreadPoolExecutor(max_workers=browsers) as pool:
+        done = pool.map(lambda _k: _print_from(exe, jobs, todo, base), range(browsers))
         return {name: result for part in done for name, result in part.items()}
 
 
-def _print_share(exe: str, jobs: dict[str, tuple[str, str, Path]], base: str) -> dict[str, tuple[int, float]]:
+def _print_from(exe: str, jobs: dict[str, tuple[str, str, Path]], todo: queue.SimpleQueue,
+                base: str) -> dict[str, tuple[int, float]]:
+    """One browser printing documents from `todo` until it is empty."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -71,7 +77,12 @@ def _print_share(exe: str, jobs: dict[str, tuple[str, str, Path]], base: str) ->
         browser = p.chromium.launch(executable_path=exe, args=["--allow-file-access-from-files"])
         try:
             page = browser.new_page()
-            for name, (title, doc_html, target) in jobs.items():
+            while True:
+                try:
+                    name = todo.get_nowait()
+                except queue.Empty:
+                    break
+                title, doc_html, target = jobs[name]
                 t0 = time.perf_counter()
                 src = Path(tmp) / "document.html"
                 # Chromium has no string-set: the running title and page numbers come from its own header/footer

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..dossier import Dossier
 from ..exports import Exports
+from ..forked import split_map
 from ..knowledge import KnowledgeBase
 from ..model import Facts
 from . import article
@@ -53,11 +54,13 @@ def render_docs(
     site_name: str,
     kb: KnowledgeBase | None = None,
     nav_file: Path | None = None,
+    parallel: bool = False,
 ) -> list[Path]:
     """Write the pages of `articles` (as `site_articles` gives them), of their merged `dossier`, and
     the `exported` files into `docs_dir`; return the paths written (only files whose content changed).
 
-    The navigation goes to `nav_file` (default `docs_dir/../generated/nav.yml`)."""
+    The navigation goes to `nav_file` (default `docs_dir/../generated/nav.yml`). With `parallel`, a
+    forked helper renders the last articles' pages (`forked.split_map`)."""
     docs_dir = Path(docs_dir)
     nav_file = Path(nav_file) if nav_file else docs_dir.parent / "generated" / "nav.yml"
     abbrs = abbreviations(kb)
@@ -65,22 +68,29 @@ def render_docs(
     views = [article_view(f) for f in articles]
     searched_once = _DOSSIER_SEARCHED if len(views) > 1 else set()
 
-    pages: dict[Path, str] = {}
-    for v in views:
-        ctx = article.page_context(v, kb, site_name)
-        for fname, _title, tpl in ARTICLE_PAGES:
-            text = env.get_template(tpl).render(ctx)
-            pages[docs_dir / v.slug / fname] = _NOT_SEARCHED + text if fname in searched_once else text
+    by_slug = {v.slug: v for v in views}
     home = home_context(views, dossier, kb, site_name)
-    pages[docs_dir / "index.md"] = env.get_template("home.md.j2").render(home)
-    if len(views) > 1:
-        for fname, tpl in DOSSIER_PAGES:
-            pages[docs_dir / fname] = env.get_template(tpl).render(home)
-    for rel, text in exported.files.items():
-        pages[docs_dir / rel] = text
-    for rel, block in exported.jsonld.items():
-        if docs_dir / rel in pages:
-            pages[docs_dir / rel] += block
-    pages = {path: with_glossary(text, abbrs) if path.suffix == ".md" else text for path, text in pages.items()}
+    dossier_pages = dict([("index.md", "home.md.j2"), *(DOSSIER_PAGES if len(views) > 1 else [])])
+
+    def finished(rel: str, text: str) -> str:
+        """A page as written: its JSON-LD block, then the glossary lines it uses."""
+        return with_glossary(text + exported.jsonld.get(rel, ""), abbrs)
+
+    def render(key: str) -> dict[str, str]:
+        """path under docs/ -> text, for one dossier page or for every page of one article."""
+        if key in dossier_pages:
+            return {key: finished(key, env.get_template(dossier_pages[key]).render(home))}
+        ctx = article.page_context(by_slug[key], kb, site_name)
+        texts = {f"{key}/{fname}": (_NOT_SEARCHED if fname in searched_once else "") + env.get_template(tpl).render(ctx)
+                 for fname, _title, tpl in ARTICLE_PAGES}
+        return {rel: finished(rel, text) for rel, text in texts.items()}
+
+    # the dossier pages first (this process), then the articles (the last ones in the helper); a
+    # dossier page weighs about what 5 % of the articles do (measured at 1,000 articles)
+    keys = [*dossier_pages, *by_slug]
+    weights = [0.05 * len(views)] * len(dossier_pages) + [1.0] * len(by_slug)
+    rendered = split_map(keys, weights, render, parallel)
+    pages = {docs_dir / rel: text for key in [*by_slug, *dossier_pages] for rel, text in rendered[key].items()}
+    pages.update({docs_dir / rel: text for rel, text in exported.files.items()})
     pages[docs_dir / GLOSSARY_PAGE] = glossary_page(kb)
     return write_all(pages, docs_dir, nav_file, nav_yaml(views, site_name))
