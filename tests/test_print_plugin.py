@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from _render_sample import make_facts, render_pages
 from generator import print_plugin
@@ -88,3 +90,21 @@ def test_every_article_has_its_print_part_in_nav_order(site):
     # the print page of a small dossier still holds every article
     page = (site / "print_page" / "index.html").read_text(encoding="utf-8")
     assert all(f'id="{slug}-chronologie"' in page for slug in SLUGS)
+
+
+_FRAGMENTS = ['<h2 id="a">', "<p>", "</p>", "du texte ", "\n", '<li id="b"', ">", '<span ID="c">', '"',
+              '<sup id="fn:1">', 'id="z"', "<", "<h3 class=\"x\" id=\"d\">"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30))
+def test_anchor_ids_only_tried_where_a_match_can_start_are_the_regex_matches(parts):
+    """Trying print-site's id expression only at a "<" with an `id="` later on its line finds
+    what the expression finds everywhere (its `sub`), on any mix of tags, ids and line ends."""
+    from generator.print_plugin import _ID_TAG, _ID_TAGS
+
+    page = "".join(parts)
+    everywhere = _ID_TAG.sub(lambda m: m.group().replace(m.group(2), "k-" + m.group(2))
+                             if m.group(1) in _ID_TAGS else m.group(), page)
+    assert linear_anchor_ids(page, "k") == everywhere
+
