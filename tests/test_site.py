@@ -105,3 +105,14 @@ def test_build_failure_is_one_line_error(tmp_path: Path):
         build_site(project, quiet=True)
     assert exc.value.path == "mkdocs.yml"
     assert "\n" not in str(exc.value) and str(exc.value)
+
+
+def test_every_environment_variable_the_code_reads_is_documented_in_the_readme():
+    """A setting nobody can find is a setting nobody uses: each BRIEFING_* variable read anywhere in
+    generator/ appears in the README, in backquotes."""
+    root = Path(__file__).resolve().parents[1]
+    code = "".join(p.read_text(encoding="utf-8") for p in (root / "generator").rglob("*.py"))
+    read = set(re.findall(r"\bBRIEFING_[A-Z_]+\b", code))
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert {"BRIEFING_MKDOCS_JOBS", "BRIEFING_PDF_JOBS", "BRIEFING_PROCESSES"} <= read
+    assert sorted(v for v in read if f"`{v}" not in readme) == []
