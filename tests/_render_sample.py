@@ -87,3 +87,18 @@ def render_pages(facts: list[Facts], docs: Path, kb=None) -> list[Path]:
     dossier, name = build_dossier(articles, kb), default_site_name(articles)
     exported = make_exports(articles, dossier, name)
     return render_docs(articles, dossier, exported, docs, site_name=name, kb=kb)
+
+
+def sample_project(folder: Path, slugs: list[str]) -> Path:
+    """A project in `folder` (the repository's mkdocs.yml and assets) whose docs/ hold one sample
+    article per slug, one day apart from 1 March 2024: ready for `mkdocs build`."""
+    import datetime as dt
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    shutil.copy(root / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(root / "docs" / "assets", folder / "docs" / "assets")
+    facts = [make_facts(slug, published=(dt.date(2024, 3, 1) + dt.timedelta(days=i)).isoformat(),
+                        title=f"Article {slug}") for i, slug in enumerate(slugs)]
+    render_pages(facts, folder / "docs")
+    return folder

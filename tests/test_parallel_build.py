@@ -3,7 +3,6 @@ processes is byte for byte the serial build's, and its warnings fail a strict bu
 
 from __future__ import annotations
 
-import datetime as dt
 import filecmp
 import os
 import shutil
@@ -13,21 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from _render_sample import make_facts, render_pages
+from _render_sample import sample_project
 
-ROOT = Path(__file__).resolve().parents[1]
 SLUGS = [f"art-{c}" for c in "abcdef"]
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("parallel")
-    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs" / "assets", tmp / "docs" / "assets")
-    facts = [make_facts(slug, published=(dt.date(2024, 3, 1) + dt.timedelta(days=i)).isoformat(),
-                        title=f"Article {slug}") for i, slug in enumerate(SLUGS)]
-    render_pages(facts, tmp / "docs")
-    return tmp
+    return sample_project(tmp_path_factory.mktemp("parallel"), SLUGS)
 
 
 def _mkdocs(project: Path, site: Path, jobs: str) -> subprocess.CompletedProcess:

@@ -118,6 +118,14 @@ def test_a_document_does_not_depend_on_the_day(b):
     assert build_documents(b.site, b.project / "facts") == docs
 
 
+def test_documents_assembled_in_two_processes_are_the_serial_ones(b):
+    from generator.pdf import build_documents
+
+    serial = build_documents(b.site, b.project / "facts")
+    assert len(serial) >= 3
+    assert list(build_documents(b.site, b.project / "facts", parallel=True).items()) == list(serial.items())
+
+
 def test_table_of_contents_page_numbers_land_on_their_headings(seed_pdf):
     pages = _pages_text(seed_pdf, layout=True)
     toc = pages[1]

@@ -3,32 +3,24 @@ linear gives the same HTML on real built pages; every article gets its own print
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _render_sample import make_facts, render_pages
+from _render_sample import sample_project
 from generator import print_plugin
 from generator.print_plugin import LinkScope, linear_anchor_ids, linear_href_links
 from generator.site import build_site
 
-ROOT = Path(__file__).resolve().parents[1]
 SLUGS = ["art-a", "art-b", "art-c"]
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("printsite")
-    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs" / "assets", tmp / "docs" / "assets")
-    facts = [make_facts(slug, published=(dt.date(2024, 3, 1) + dt.timedelta(days=i)).isoformat(),
-                        title=f"Article {slug}") for i, slug in enumerate(SLUGS)]
-    render_pages(facts, tmp / "docs")
+    tmp = sample_project(tmp_path_factory.mktemp("printsite"), SLUGS)
     return build_site(tmp, quiet=True)
 
 
