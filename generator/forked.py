@@ -19,8 +19,11 @@ log = logging.getLogger("briefing.forked")
 
 
 def cpus() -> int:
-    """The CPUs this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    """The CPUs this process may use (the one count for spaCy workers, helpers and PDF engines)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def worth_forking() -> bool:

@@ -9,6 +9,8 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..forked import cpus as _cores  # a module name of its own: tests set it
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -23,13 +25,6 @@ def load_nlp() -> "Language":
     import spacy
 
     return spacy.load(MODEL)
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def choose_n_process(n_articles: int, requested: int | None = None) -> int:

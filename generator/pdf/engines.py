@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import BriefingError
+from ..forked import cpus
 
 ENGINES = ("weasyprint", "chromium")
 DEFAULT_ENGINE = "weasyprint"
@@ -128,5 +129,4 @@ def workers(engine: str, jobs: int) -> int:
     """How many WeasyPrint processes or Chromium browsers at once: one per CPU (BRIEFING_PDF_JOBS
     overrides), never more than there are documents."""
     env = os.environ.get("BRIEFING_PDF_JOBS", "")
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(jobs, int(env) if env.isdigit() else cpus))
+    return max(1, min(jobs, int(env) if env.isdigit() else cpus()))
